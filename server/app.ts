@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { registerErrorHandler } from './lib/error-handler.ts';
+import { SESSION_COOKIE } from './lib/http.ts';
+import { unauthenticated } from './lib/errors.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { grantsOf } from './modules/auth/auth.repository.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createUnitsService } from './modules/units/units.service.ts';
+import { findUnit } from './modules/units/units.repository.ts';
+import { unitsRoutes } from './modules/units/units.routes.ts';
+import { createAgenciesService } from './modules/agencies/agencies.service.ts';
+import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+
+export type AppDeps = { database: DatabaseHandle; clock?: Clock };
+
+/** Wires every service to its dependencies, explicitly; the CLI uses the same wiring. */
+export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, { database, clock = systemClock }: AppDeps) {
+  const db = database.db;
+  const agencies = createAgenciesService({ db, findUnit });
+  return {
+    auth: createAuthService({ db, clock, sessionTtlMs: config.sessionTtlMs, login: config.login }),
+    units: createUnitsService({ db, ensureStandardAgencies: agencies.ensureStandardAgencies }),
+    agencies,
+    users: createUsersService({ db, clock, grantsOf }),
+    audit: createAuditService({ db }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp(config: Config, deps: AppDeps, logger: FastifyServerOptions['logger'] = false) {
+  useVietnameseValidationMessages();
+  const app = Fastify({
+    logger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.env === 'production',
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  const services = createServices(config, deps);
+
+  await app.register(cookie);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  // Every route needs a session unless it declares itself public (issue 2: every endpoint checks who may do what).
+  app.addHook('preHandler', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const actor = await services.auth.actorFromToken(token);
+      if (actor) {
+        request.actor = { id: actor.id, username: actor.username, displayName: actor.displayName, grants: actor.grants, requestId: request.id, ip: request.ip };
+        request.sessionToken = token;
+      }
+    }
+    if (!request.actor && request.routeOptions.config.public !== true && request.routeOptions.url?.startsWith('/api/')) {
+      throw unauthenticated('Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập.');
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'XHHT API', description: 'Nền tảng điều hành kế hoạch xây dựng xã hội học tập của tỉnh', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
+  });
+
+  healthRoutes(app, { database: deps.database, version: VERSION });
+  await authRoutes(app, services.auth, { cookieSecure: config.cookieSecure, sessionTtlMs: config.sessionTtlMs });
+  unitsRoutes(app, services.units);
+  agenciesRoutes(app, services.agencies);
+  usersRoutes(app, services.users);
+  auditRoutes(app, services.audit);
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+
+  const webDist = path.resolve(ROOT, config.webDist);
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      // The SPA handles its own routes; unknown API paths still answer 404 as JSON.
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không có đường dẫn API này.' } });
+      const file = req.url.split('?')[0]!.replace(/^\/+/, '');
+      if (file && existsSync(path.join(webDist, file)) && !file.includes('..')) return reply.sendFile(file);
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không có đường dẫn này.' } }));
+  return app;
+}

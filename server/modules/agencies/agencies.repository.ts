@@ -1,0 +1,94 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { agencies, agencyGroups, agencyGroupMembers } from '../../db/schema/agencies.ts';
+import { adminUnits } from '../../db/schema/units.ts';
+import { escapeLike } from '../../lib/scope.ts';
+
+export const agencyColumns = {
+  id: agencies.id,
+  provinceId: agencies.provinceId,
+  unitId: agencies.unitId,
+  unitName: adminUnits.name,
+  unitPath: adminUnits.path,
+  kind: agencies.kind,
+  name: agencies.name,
+  shortName: agencies.shortName,
+  abbreviations: agencies.abbreviations,
+  catalogueKey: agencies.catalogueKey,
+  isStandingAgency: agencies.isStandingAgency,
+  active: agencies.active,
+};
+export type AgencyRow = {
+  id: string;
+  provinceId: string;
+  unitId: string;
+  unitName: string;
+  unitPath: string;
+  kind: string;
+  name: string;
+  shortName: string | null;
+  abbreviations: string[];
+  catalogueKey: string | null;
+  isStandingAgency: boolean;
+  active: boolean;
+};
+
+export async function findAgency(db: Db, id: string): Promise<AgencyRow | undefined> {
+  const [row] = await db.select(agencyColumns).from(agencies).innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId)).where(eq(agencies.id, id));
+  return row;
+}
+
+export async function listAgencies(
+  db: Db,
+  opts: { words: string[]; provinceId?: string; unitId?: string; kind?: string; includeInactive: boolean; scope: SQL; limit: number; offset: number },
+) {
+  const where = and(
+    opts.provinceId ? eq(agencies.provinceId, opts.provinceId) : undefined,
+    opts.unitId ? eq(agencies.unitId, opts.unitId) : undefined,
+    opts.kind ? eq(agencies.kind, opts.kind) : undefined,
+    opts.includeInactive ? undefined : eq(agencies.active, true),
+    ...opts.words.map((w) => sql`${agencies.search} LIKE ${'%' + escapeLike(w) + '%'}`),
+    opts.scope,
+  );
+  // Province-level agencies first (the standing agency at the top), then communes' committees.
+  const [items, [count]] = await Promise.all([
+    db
+      .select(agencyColumns)
+      .from(agencies)
+      .innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
+      .where(where)
+      .orderBy(sql`${agencies.isStandingAgency} DESC`, sql`length(${adminUnits.path})`, sql`${agencies.name} COLLATE vi`)
+      .limit(opts.limit)
+      .offset(opts.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(agencies).innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId)).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function insertAgency(db: Db, values: typeof agencies.$inferInsert) {
+  const [row] = await db.insert(agencies).values(values).returning({ id: agencies.id });
+  return row!.id;
+}
+
+export async function updateAgency(db: Db, id: string, values: Partial<typeof agencies.$inferInsert>) {
+  await db.update(agencies).set({ ...values, updatedAt: new Date() }).where(eq(agencies.id, id));
+}
+
+export async function listGroups(db: Db, opts: { provinceIds: string[] | 'all'; words: string[] }) {
+  const memberCount = sql<number>`CASE ${agencyGroups.rule}
+    WHEN 'communePeoplesCommittees' THEN (SELECT count(*)::int FROM agencies a JOIN admin_units u ON u.id = a.unit_id WHERE a.province_id = ${agencyGroups.provinceId} AND a.kind = 'peoplesCommittee' AND u.level = 'commune' AND a.active)
+    WHEN 'provincialAgencies' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = ${agencyGroups.provinceId} AND a.unit_id = a.province_id AND a.kind NOT IN ('peoplesCommittee') AND a.active)
+    WHEN 'provincialDepartments' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = ${agencyGroups.provinceId} AND a.kind = 'department' AND a.active)
+    WHEN 'massOrganisations' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = ${agencyGroups.provinceId} AND a.unit_id = a.province_id AND a.kind IN ('fatherlandFront', 'massOrganisation', 'studyPromotionAssociation') AND a.active)
+    ELSE (SELECT count(*)::int FROM ${agencyGroupMembers} m WHERE m.group_id = ${agencyGroups.id}) END`;
+  return db
+    .select({ id: agencyGroups.id, provinceId: agencyGroups.provinceId, name: agencyGroups.name, aliases: agencyGroups.aliases, rule: agencyGroups.rule, memberCount })
+    .from(agencyGroups)
+    .where(
+      and(
+        opts.provinceIds === 'all' ? undefined : opts.provinceIds.length ? sql`${agencyGroups.provinceId} IN (${sql.join(opts.provinceIds.map((p) => sql`${p}`), sql`, `)})` : sql`false`,
+        ...opts.words.map((w) => sql`${agencyGroups.search} LIKE ${'%' + escapeLike(w) + '%'}`),
+      ),
+    )
+    .orderBy(agencyGroups.name);
+}

@@ -1,0 +1,176 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { isAdmin } from '../../lib/actor.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
+import { readableUnitPaths } from '../../lib/scope.ts';
+import { foldForSearch } from '../../../shared/text.ts';
+import type { RetireInput, UnitPatch, UnitSearchQuery, UnitTreeNode, VillageInput } from '../../../shared/contracts/units.ts';
+import * as repo from './units.repository.ts';
+import { unitAbilities, unitPolicy } from './units.policy.ts';
+import { importUnits } from './units.import.ts';
+
+// Agencies are another module: it is handed in narrowed to the one call needed here.
+type Deps = { db: Db; ensureStandardAgencies: (tx: Db, actor: Actor, provinceId: string) => Promise<number> };
+
+const summary = (u: repo.UnitRow & { childCount?: number }) => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  kind: u.kind,
+  level: u.level as 'province' | 'district' | 'commune' | 'village',
+  edition: u.edition as '2025' | 'pre2025',
+  parentId: u.parentId,
+  validFrom: u.validFrom,
+  validTo: u.validTo,
+  official: u.official,
+  ...(u.childCount !== undefined ? { childCount: u.childCount } : {}),
+});
+
+export function createUnitsService({ db, ensureStandardAgencies }: Deps) {
+  /** Load (or 404), then check visibility; a former unit is visible through the new units it went into. */
+  async function loadReadable(actor: Actor, id: string) {
+    const unit = await repo.findUnit(db, id);
+    if (!unit) throw notFound('Đơn vị hành chính');
+    if (unitPolicy.canRead(actor, unit)) return unit;
+    const paths = readableUnitPaths(actor);
+    if (unit.edition === 'pre2025' && paths !== 'all' && (await repo.formerUnitLeadsInto(db, unit.path, paths))) return unit;
+    throw notFound('Đơn vị hành chính');
+  }
+
+  return {
+    async listProvinces(actor: Actor, edition: '2025' | 'pre2025' = '2025') {
+      const rows = await repo.listProvinces(db, edition, repo.visibleScope(readableUnitPaths(actor)));
+      return rows.map(summary);
+    },
+
+    async get(actor: Actor, id: string) {
+      const unit = await loadReadable(actor, id);
+      const [ancestors, agencyCount] = await Promise.all([repo.ancestorsOf(db, unit.path), repo.countAgenciesAt(db, unit.id)]);
+      return {
+        ...summary(unit),
+        ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, code: a.code, level: a.level as 'province' })),
+        agencyCount,
+        abilities: unitAbilities(actor, unit),
+      };
+    },
+
+    async children(actor: Actor, id: string, includeRetired = false) {
+      const unit = await loadReadable(actor, id);
+      const rows = await repo.listChildren(db, unit.id, repo.visibleScope(readableUnitPaths(actor)), includeRetired);
+      return rows.map(summary);
+    },
+
+    /** Communes (and their villages) of a unit as one nested tree: what the unit browser and the bench read. */
+    async tree(actor: Actor, id: string): Promise<UnitTreeNode> {
+      const unit = await loadReadable(actor, id);
+      const paths = readableUnitPaths(actor);
+      const rows = (await repo.subtreeRows(db, unit.path, 2)).filter(
+        (r) => paths === 'all' || paths.some((p) => r.path.startsWith(p) || p.startsWith(r.path)),
+      );
+      const nodes = new Map<string, UnitTreeNode>();
+      const root: UnitTreeNode = { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, level: unit.level, children: [] };
+      nodes.set(unit.id, root);
+      for (const r of rows) nodes.set(r.id, { id: r.id, code: r.code, name: r.name, kind: r.kind, level: r.level });
+      for (const r of rows) {
+        const parent = r.parentId ? nodes.get(r.parentId) : undefined;
+        if (parent) (parent.children ??= []).push(nodes.get(r.id)!);
+      }
+      return root;
+    },
+
+    async search(actor: Actor, query: z.infer<typeof UnitSearchQuery>) {
+      const withinUnit = query.within ? await loadReadable(actor, query.within) : undefined;
+      const words = query.q ? foldForSearch(query.q).split(' ').filter(Boolean) : [];
+      const rows = await repo.searchUnits(db, {
+        words,
+        edition: query.edition,
+        scope: repo.visibleScope(readableUnitPaths(actor)),
+        limit: query.limit,
+        ...(query.level ? { level: query.level } : {}),
+        ...(withinUnit ? { withinPath: withinUnit.path } : {}),
+      });
+      return rows.map(summary);
+    },
+
+    async history(actor: Actor, id: string) {
+      const unit = await loadReadable(actor, id);
+      const [predecessors, successors] = await Promise.all([
+        unit.edition === '2025' ? repo.predecessorsOf(db, unit.id) : Promise.resolve([]),
+        unit.edition === 'pre2025' ? repo.successorsOf(db, unit.path) : Promise.resolve([]),
+      ]);
+      return {
+        predecessors: predecessors.map((p) => ({ ...summary(p), mergeKind: p.mergeKind, parentName: p.parentName, provinceName: p.provinceName })),
+        successors: successors.map((s) => ({ ...summary(s), mergeKind: s.mergeKind })),
+      };
+    },
+
+    async addVillage(actor: Actor, communeId: string, input: z.infer<typeof VillageInput>) {
+      const commune = await loadReadable(actor, communeId);
+      if (!unitPolicy.canAddVillage(actor, commune)) {
+        throw commune.level !== 'commune' ? invalid('Thôn, tổ dân phố chỉ thêm được vào một xã, phường, đặc khu.') : forbidden();
+      }
+      return db.transaction(async (tx) => {
+        const code = await repo.nextVillageCode(tx, commune.path);
+        const siblings = await repo.listChildren(tx, commune.id, repo.visibleScope('all'), false);
+        if (siblings.some((s) => foldForSearch(s.name) === foldForSearch(input.name))) {
+          throw conflict(`"${input.name}" đã có trong ${commune.name}.`);
+        }
+        const created = await repo.insertUnit(tx, {
+          edition: '2025',
+          level: 'village',
+          code,
+          name: input.name,
+          kind: input.kind,
+          parentId: commune.id,
+          path: `${commune.path}${code}/`,
+          validFrom: new Date().toISOString().slice(0, 10),
+          official: false,
+          search: foldForSearch(`${input.name} ${input.kind}`),
+        });
+        await recordAudit(tx, actor, { action: 'unit.create', entityType: 'adminUnit', entityId: created.id, after: created });
+        return summary(created);
+      });
+    },
+
+    async update(actor: Actor, id: string, patch: z.infer<typeof UnitPatch>) {
+      const unit = await loadReadable(actor, id);
+      if (!unitPolicy.canEdit(actor, unit)) throw forbidden('Chỉ sửa được thôn, tổ dân phố trong phạm vi của bạn; danh mục chính thức do quản trị hệ thống cập nhật.');
+      return db.transaction(async (tx) => {
+        const name = patch.name ?? unit.name;
+        const kind = patch.kind ?? unit.kind;
+        const updated = await repo.updateUnit(tx, unit.id, { name, kind, search: foldForSearch(`${name} ${unit.code}`) });
+        await recordAudit(tx, actor, { action: 'unit.update', entityType: 'adminUnit', entityId: unit.id, before: unit, after: updated });
+        return summary(updated);
+      });
+    },
+
+    /** A unit is never deleted: it gets an end date, and data that refers to it keeps its history. */
+    async retire(actor: Actor, id: string, input: z.infer<typeof RetireInput>) {
+      const unit = await loadReadable(actor, id);
+      if (!unitPolicy.canEdit(actor, unit)) throw forbidden();
+      if (unit.validTo) throw conflict(`${unit.name} đã hết hiệu lực từ ${unit.validTo}.`);
+      if (unit.validFrom && input.validTo < unit.validFrom) throw invalid('Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.', [{ path: 'validTo', message: 'trước ngày bắt đầu hiệu lực' }]);
+      return db.transaction(async (tx) => {
+        const updated = await repo.updateUnit(tx, unit.id, { validTo: input.validTo });
+        await recordAudit(tx, actor, { action: 'unit.retire', entityType: 'adminUnit', entityId: unit.id, before: unit, after: updated });
+        return summary(updated);
+      });
+    },
+
+    /** `xhht units import`: the official list, then the standard agencies of every province loaded. */
+    async importOfficial(actor: Actor, opts: { provinceCode?: string }) {
+      if (!isAdmin(actor)) throw forbidden();
+      return db.transaction(async (tx) => {
+        const result = await importUnits(tx, opts);
+        let agenciesCreated = 0;
+        for (const provinceId of result.provinceIds) agenciesCreated += await ensureStandardAgencies(tx, actor, provinceId);
+        const { provinceIds: _ids, ...counts } = result;
+        await recordAudit(tx, actor, { action: 'unit.import', entityType: 'adminUnit', entityId: opts.provinceCode ?? null, after: { ...counts, agenciesCreated } });
+        return { ...counts, agenciesCreated };
+      });
+    },
+  };
+}
+export type UnitsService = ReturnType<typeof createUnitsService>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { UNIT_EDITIONS, UNIT_LEVELS, VILLAGE_KINDS } from '../domain/units.ts';
+import { Abilities, Limit, Name, SearchQuery, Uuid } from './common.ts';
+
+export const UnitSummary = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  level: z.enum(UNIT_LEVELS),
+  edition: z.enum(UNIT_EDITIONS),
+  parentId: Uuid.nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  official: z.boolean(),
+  childCount: z.number().int().optional(),
+});
+export type UnitSummary = z.infer<typeof UnitSummary>;
+
+export const UnitDetail = UnitSummary.extend({
+  ancestors: z.array(UnitSummary.pick({ id: true, name: true, level: true, code: true })),
+  agencyCount: z.number().int(),
+  abilities: Abilities,
+});
+export type UnitDetail = z.infer<typeof UnitDetail>;
+
+export const UnitSearchQuery = z.strictObject({
+  q: SearchQuery,
+  level: z.enum(UNIT_LEVELS).optional(),
+  edition: z.enum(UNIT_EDITIONS).default('2025'),
+  within: Uuid.optional(),
+  limit: Limit(30, 200),
+});
+
+export const UnitTreeNode: z.ZodType<{ id: string; code: string; name: string; kind: string; level: string; children?: unknown[] }> = z.lazy(() =>
+  z.object({
+    id: Uuid,
+    code: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    level: z.string(),
+    children: z.array(UnitTreeNode).optional(),
+  }),
+);
+export type UnitTreeNode = { id: string; code: string; name: string; kind: string; level: string; children?: UnitTreeNode[] };
+
+export const UnitHistory = z.object({
+  predecessors: z.array(UnitSummary.extend({ mergeKind: z.enum(['whole', 'part']), parentName: z.string().nullable(), provinceName: z.string().nullable() })),
+  successors: z.array(UnitSummary.extend({ mergeKind: z.enum(['whole', 'part']) })),
+});
+
+export const VillageInput = z.strictObject({
+  name: Name(200),
+  kind: z.enum(VILLAGE_KINDS, { error: `loại phải là một trong: ${VILLAGE_KINDS.join(', ')}` }),
+});
+export const UnitPatch = z.strictObject({
+  name: Name(200).optional(),
+  kind: z.string().max(50).optional(),
+});
+export const RetireInput = z.strictObject({
+  validTo: z.iso.date({ error: 'ngày phải có dạng YYYY-MM-DD' }),
+});
