@@ -79,6 +79,10 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
     }
   });
 
+  // The browsable API docs are public; what they describe still needs a session.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'XHHT API', description: 'Nền tảng điều hành kế hoạch xây dựng xã hội học tập của tỉnh', version: VERSION },
@@ -88,12 +92,9 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
-  });
 
   healthRoutes(app, { database: deps.database, version: VERSION });
-  await authRoutes(app, services.auth, { cookieSecure: config.cookieSecure, sessionTtlMs: config.sessionTtlMs });
+  await authRoutes(app, services.auth, { cookieSecure: config.cookieSecure, sessionTtlMs: config.sessionTtlMs, loginRatePerMinute: config.login.ratePerMinute });
   unitsRoutes(app, services.units);
   agenciesRoutes(app, services.agencies);
   usersRoutes(app, services.users);

@@ -21,6 +21,7 @@ const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   DEMO_ON_FIRST_START: boolish.optional(),
   WEB_DIST: z.string().default('dist/web'),
 });
@@ -34,7 +35,7 @@ export type Config = {
   sessionTtlMs: number;
   cookieSecure: boolean;
   bodyLimit: number;
-  login: { maxFailures: number; lockMs: number };
+  login: { maxFailures: number; lockMs: number; ratePerMinute: number };
   demoOnFirstStart: boolean;
   webDist: string;
 };
@@ -64,7 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     bodyLimit: c.BODY_LIMIT_BYTES,
-    login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMs: c.LOGIN_LOCK_MINUTES * 60_000 },
+    login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMs: c.LOGIN_LOCK_MINUTES * 60_000, ratePerMinute: c.LOGIN_RATE_PER_MINUTE },
     demoOnFirstStart: c.DEMO_ON_FIRST_START ?? !c.DATABASE_URL,
     webDist: c.WEB_DIST,
   };

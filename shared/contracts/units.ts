@@ -32,16 +32,11 @@ export const UnitSearchQuery = z.strictObject({
   limit: Limit(30, 200),
 });
 
-export const UnitTreeNode: z.ZodType<{ id: string; code: string; name: string; kind: string; level: string; children?: unknown[] }> = z.lazy(() =>
-  z.object({
-    id: Uuid,
-    code: z.string(),
-    name: z.string(),
-    kind: z.string(),
-    level: z.string(),
-    children: z.array(UnitTreeNode).optional(),
-  }),
-);
+const TreeLeaf = z.object({ id: Uuid, code: z.string(), name: z.string(), kind: z.string(), level: z.string() });
+/** A unit with two levels below it (communes, then villages): what /tree answers; not recursive, so OpenAPI can show it. */
+export const UnitTreeNode = TreeLeaf.extend({
+  children: z.array(TreeLeaf.extend({ children: z.array(TreeLeaf).optional() })).optional(),
+});
 export type UnitTreeNode = { id: string; code: string; name: string; kind: string; level: string; children?: UnitTreeNode[] };
 
 export const UnitHistory = z.object({

@@ -6,14 +6,14 @@ import { meView, type AuthService } from './auth.service.ts';
 
 const tags = ['Đăng nhập'];
 
-export async function authRoutes(app: App, auth: AuthService, opts: { cookieSecure: boolean; sessionTtlMs: number }) {
+export async function authRoutes(app: App, auth: AuthService, opts: { cookieSecure: boolean; sessionTtlMs: number; loginRatePerMinute: number }) {
   // Slows password guessing from one address across many accounts; the per-account lock-out is in the service.
   await app.register(rateLimit, { global: false });
   const r = typed(app);
   r.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: opts.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags, body: LoginInput, response: { 200: Me } },
     },
     async (req, reply) => {

@@ -1,0 +1,111 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { sql } from 'drizzle-orm';
+import { createServices } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, rowsOf, type DatabaseHandle } from './db/client.ts';
+import { systemActor } from './lib/actor.ts';
+import { AppError } from './lib/errors.ts';
+import { loadDemo, DEMO_PASSWORD } from './modules/demo/demo.ts';
+import { knownProvinceCodes } from './modules/units/units.import.ts';
+import { ROLES, ROLE_SCOPE, type Role } from '../shared/domain/roles.ts';
+import { UserCreate } from '../shared/contracts/users.ts';
+import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
+
+// The same services as the HTTP API, called as the system actor; every write is audited under "xhht-cli".
+async function withServices<T>(fn: (s: ReturnType<typeof createServices>, db: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir });
+  try {
+    await database.migrate();
+    return await fn(createServices(config, { database }), database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('xhht').description('XHHT: công cụ dòng lệnh (cùng mã nguồn với máy chủ)').showHelpAfterError();
+
+const db = program.command('db').description('Cơ sở dữ liệu');
+db.command('migrate')
+  .description('Áp dụng các migration (PGlite hoặc PostgreSQL theo DATABASE_URL)')
+  .action(() => withServices(async (_s, d) => console.log(`Đã cập nhật lược đồ CSDL (${d.kind}).`)));
+
+program
+  .command('demo')
+  .description('Dữ liệu mẫu')
+  .command('load')
+  .description('Nạp tỉnh mẫu Vĩnh Long (86), các cơ quan chuẩn và tài khoản demo')
+  .action(() =>
+    withServices(async (s, d) => {
+      const accounts = await loadDemo(d.db, s, systemActor());
+      console.log(`Đã nạp tỉnh mẫu. Tài khoản demo (mật khẩu: ${DEMO_PASSWORD}):`);
+      for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(20)} ${a.scope}`);
+    }),
+  );
+
+const units = program.command('units').description('Đơn vị hành chính');
+units
+  .command('import')
+  .description('Nạp danh mục đơn vị hành chính chính thức (từ 01/7/2025) kèm đơn vị cũ, bảng chuyển đổi và cơ quan chuẩn')
+  .option('-p, --province <code>', 'mã tỉnh 2 chữ số, ví dụ 86; bỏ trống để nạp cả 34 tỉnh', (v) => {
+    if (!knownProvinceCodes().some((p) => p.code === v)) throw new InvalidArgumentError(`không có tỉnh mã "${v}". Các mã: ${knownProvinceCodes().map((p) => p.code).join(', ')}`);
+    return v;
+  })
+  .action((opts: { province?: string }) =>
+    withServices(async (s) => {
+      const started = Date.now();
+      const r = await s.units.importOfficial(systemActor(), opts.province ? { provinceCode: opts.province } : {});
+      console.log(
+        `Đã nạp ${r.provinces} tỉnh, ${r.communes} xã/phường/đặc khu; ${r.formerProvinces} tỉnh, ${r.formerDistricts} huyện, ${r.formerCommunes} xã cũ; ` +
+          `${r.successions} liên kết cũ→mới; ${r.agenciesCreated} cơ quan mới (${Date.now() - started} ms).`,
+      );
+    }),
+  );
+
+const user = program.command('user').description('Tài khoản');
+user
+  .command('create')
+  .description('Tạo tài khoản (hoặc cập nhật vai trò nếu đã có)')
+  .requiredOption('-u, --username <username>', 'tên đăng nhập')
+  .requiredOption('-n, --name <displayName>', 'họ tên hiển thị')
+  .requiredOption('-r, --role <role>', `vai trò: ${ROLES.join(', ')}`)
+  .option('--password <password>', 'mật khẩu ban đầu (hoặc biến môi trường XHHT_PASSWORD); người dùng phải đổi khi đăng nhập lần đầu')
+  .option('--unit <code>', 'mã đơn vị phạm vi (tỉnh 2 chữ số, xã 5 chữ số)')
+  .option('--agency <name>', 'tên hoặc tên viết tắt cơ quan phạm vi (tìm không dấu)')
+  .option('--province <code>', 'mã tỉnh của cơ quan khi tìm theo tên')
+  .option('--email <email>')
+  .action((o: { username: string; name: string; role: string; password?: string; unit?: string; agency?: string; province?: string; email?: string }) =>
+    withServices(async (s, d) => {
+      if (!ROLES.includes(o.role as Role)) throw new AppError('VALIDATION_FAILED', `Vai trò "${o.role}" không có. Các vai trò: ${ROLES.join(', ')}`);
+      const role = o.role as Role;
+      let unitId: string | null = null;
+      let agencyId: string | null = null;
+      if (ROLE_SCOPE[role] === 'unit') {
+        if (!o.unit) throw new AppError('VALIDATION_FAILED', `Vai trò ${role} cần --unit <mã đơn vị>.`);
+        const [u] = rowsOf<{ id: string }>(await d.db.execute(sql`SELECT id FROM admin_units WHERE edition = '2025' AND level IN ('province', 'commune') AND code = ${o.unit}`));
+        if (!u) throw new AppError('VALIDATION_FAILED', `Không có đơn vị mã ${o.unit} (đã nạp danh mục bằng "xhht units import" chưa?).`);
+        unitId = u.id;
+      } else if (ROLE_SCOPE[role] === 'agency') {
+        if (!o.agency) throw new AppError('VALIDATION_FAILED', `Vai trò ${role} cần --agency <tên cơ quan>.`);
+        const provinces = o.province ? (await s.units.search(systemActor(), { q: o.province, level: 'province', edition: '2025', limit: 1 })).map((p) => p.id) : [];
+        const found = await s.agencies.list(systemActor(), { q: o.agency, limit: 5, offset: 0, includeInactive: false, ...(provinces[0] ? { provinceId: provinces[0] } : {}) });
+        if (found.total !== 1) {
+          throw new AppError('VALIDATION_FAILED', found.total === 0 ? `Không tìm thấy cơ quan "${o.agency}".` : `"${o.agency}" khớp ${found.total} cơ quan: ${found.items.map((a) => a.name).join('; ')}. Hãy ghi rõ hơn hoặc thêm --province.`);
+        }
+        agencyId = found.items[0]!.id;
+      }
+      const password = o.password ?? process.env.XHHT_PASSWORD;
+      if (!password) throw new AppError('VALIDATION_FAILED', 'Cần --password hoặc biến môi trường XHHT_PASSWORD.');
+      const input = UserCreate.parse({ username: o.username, displayName: o.name, email: o.email ?? null, password, grants: [{ role, unitId, agencyId }] });
+      const created = await s.users.createOrUpdateByUsername(systemActor(), input);
+      console.log(`Tài khoản ${created.username}: ${created.grants.map((g) => `${g.role} @ ${g.unitName ?? g.agencyName ?? 'toàn hệ thống'}`).join(', ')}`);
+    }),
+  );
+
+useVietnameseValidationMessages();
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof AppError) console.error(err.message + (err instanceof AppError && err.details ? '\n' + err.details.map((d) => `  - ${d.path}: ${d.message}`).join('\n') : ''));
+  else if (err && typeof err === 'object' && 'issues' in err) console.error('Dữ liệu không hợp lệ:\n' + (err as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n'));
+  else console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

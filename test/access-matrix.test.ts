@@ -1,0 +1,225 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../server/lib/actor.ts';
+import { buildTestApp, type TestApp } from './support/app.ts';
+import { TEST_PASSWORD } from './support/seed.ts';
+
+// Issue 2: "for every route, every role and an in-scope and an out-of-scope record, the expected answer.
+// Adding a route without adding it to the matrix fails the test." Routes are enumerated from the OpenAPI
+// document, so a new route shows up here by itself.
+//
+// "in" is a record inside the role's scope (for Vĩnh Long roles: Phường Long Châu, their own agency…);
+// "out" is a record of another province (Cần Thơ). The administrator has no outside.
+
+const ACTORS = {
+  anonymous: null,
+  systemAdmin: 'admin',
+  coordinator: 'sogddt',
+  agencyOfficer: 'sovhttdl',
+  communeOfficer: 'longchau',
+  evaluator: 'khuyenhoc',
+  learningCentreStaff: 'tthtcd',
+  viewer: 'xem',
+} as const;
+type Who = keyof typeof ACTORS;
+type Which = 'in' | 'out';
+type Request = { url: string; payload?: unknown; cookie?: string };
+type Cell = { in: number; out: number };
+type Row = {
+  request: (f: Fixtures, who: Who, which: Which) => Promise<Request> | Request;
+  expect: Partial<Record<Who, Cell>> & { default: Cell };
+  /** Undo what a successful cell changed, so the next cell starts from the same state. */
+  after?: (f: Fixtures, who: Who, which: Which, req: Request) => Promise<void>;
+};
+
+type Fixtures = Awaited<ReturnType<typeof loadFixtures>>;
+let t: TestApp;
+const cookies = new Map<Who, string>();
+const uniq = () => randomBytes(3).toString('hex');
+
+async function loadFixtures(t: TestApp) {
+  const canThoCommune = await t.idOf(sql`SELECT id FROM admin_units WHERE path LIKE '2025/92/%' AND level = 'commune' ORDER BY code LIMIT 1`);
+  return {
+    vinhLong: await t.unitId('2025/86/'),
+    canTho: await t.unitId('2025/92/'),
+    longChau: await t.unitId('2025/86/29551/'),
+    canThoCommune,
+    khom1: await t.unitId('2025/86/29551/T001/'),
+    soVhttdl: await t.agencyId('86', 'so-vhttdl'),
+    soGddtCanTho: await t.agencyId('92', 'so-gddt'),
+    ubndLongChau: await t.agencyId('86', 'ubnd-xa:29551'),
+    tthtcd: await t.agencyId('86', 'demo:tthtcd-long-chau'),
+    traVinh: await t.unitId('2025/86/29242/'),
+    // Account rows act on an account that is not one of the matrix's actors: a password reset ends its sessions.
+    inUser: await t.idOf(sql`SELECT id FROM users WHERE username = 'travinh'`),
+    canThoUser: await t.idOf(sql`SELECT id FROM users WHERE username = 'cantho'`),
+    /** A fresh hamlet to retire, inside Long Châu or inside a Cần Thơ commune. */
+    async freshVillage(which: Which) {
+      const v = await t.services.units.addVillage(systemActor('test'), which === 'in' ? this.longChau : canThoCommune, { name: `Ấp thử ${uniq()}`, kind: 'ấp' });
+      return v.id;
+    },
+  };
+}
+let f: Fixtures;
+
+/** The agency a role can read: its own for agency roles, the commune's committee for the commune officer. */
+const ownAgency = (who: Who, which: Which) =>
+  which === 'out' ? f.soGddtCanTho : who === 'agencyOfficer' ? f.soVhttdl : who === 'learningCentreStaff' ? f.tthtcd : who === 'communeOfficer' ? f.ubndLongChau : f.soVhttdl;
+
+const ok = (s = 200): Cell => ({ in: s, out: s });
+const scoped = (s = 200): Cell => ({ in: s, out: 404 });
+const DENY: Cell = { in: 403, out: 403 };
+const ANON: Cell = { in: 401, out: 401 };
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { request: () => ({ url: '/api/health' }), expect: { default: ok(), anonymous: ok() } },
+  'POST /api/auth/login': {
+    request: (_f, who, which) => ({
+      url: '/api/auth/login',
+      payload: { username: ACTORS[who] ?? 'admin', password: which === 'in' ? TEST_PASSWORD : 'wrong-password' },
+    }),
+    expect: { default: { in: 200, out: 401 }, anonymous: { in: 200, out: 401 } },
+  },
+  'POST /api/auth/logout': {
+    // Logs out a second session of the same account, so the matrix's own session stays valid.
+    request: async (_f, who) => ({ url: '/api/auth/logout', cookie: who === 'anonymous' ? '' : await t.login(ACTORS[who]!) }),
+    expect: { default: ok(204), anonymous: ANON },
+  },
+  'GET /api/auth/me': { request: () => ({ url: '/api/auth/me' }), expect: { default: ok(), anonymous: ANON } },
+  'POST /api/auth/password': {
+    request: (_f, _who, which) => ({ url: '/api/auth/password', payload: { currentPassword: which === 'in' ? TEST_PASSWORD : 'not-my-password', newPassword: 'mat-khau-moi-2026' } }),
+    expect: { default: { in: 204, out: 400 }, anonymous: ANON },
+    after: async (_f, who, which) => {
+      if (which !== 'in' || who === 'anonymous') return;
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: cookies.get(who)! }, payload: { currentPassword: 'mat-khau-moi-2026', newPassword: TEST_PASSWORD } });
+      expect(res.statusCode).toBe(204);
+    },
+  },
+  'GET /api/units': {
+    request: (f, _w, which) => ({ url: `/api/units?within=${which === 'in' ? f.longChau : f.canThoCommune}` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'GET /api/units/provinces': { request: () => ({ url: '/api/units/provinces' }), expect: { default: ok(), anonymous: ANON } },
+  'GET /api/units/{id}': {
+    request: (f, _w, which) => ({ url: `/api/units/${which === 'in' ? f.longChau : f.canThoCommune}` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'GET /api/units/{id}/children': {
+    request: (f, _w, which) => ({ url: `/api/units/${which === 'in' ? f.longChau : f.canThoCommune}/children` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'GET /api/units/{id}/tree': {
+    request: (f, _w, which) => ({ url: `/api/units/${which === 'in' ? f.longChau : f.canThoCommune}/tree` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'GET /api/units/{id}/history': {
+    request: (f, _w, which) => ({ url: `/api/units/${which === 'in' ? f.longChau : f.canThoCommune}/history` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'POST /api/units/{id}/villages': {
+    request: (f, _w, which) => ({ url: `/api/units/${which === 'in' ? f.longChau : f.canThoCommune}/villages`, payload: { name: `Ấp ${uniq()}`, kind: 'ấp' } }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(201), coordinator: scoped(201), communeOfficer: scoped(201), anonymous: ANON },
+  },
+  'PATCH /api/units/{id}': {
+    request: (f, _w, which) => ({ url: `/api/units/${which === 'in' ? f.khom1 : f.canThoCommune}`, payload: which === 'in' ? { name: 'Khóm 1' } : {} }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), communeOfficer: scoped(), anonymous: ANON },
+  },
+  'POST /api/units/{id}/retire': {
+    request: async (f, _w, which) => ({ url: `/api/units/${await f.freshVillage(which)}/retire`, payload: { validTo: '2026-12-31' } }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), communeOfficer: scoped(), anonymous: ANON },
+  },
+  'GET /api/agencies': {
+    request: (f, who, which) => ({ url: which === 'in' ? `/api/agencies?q=${encodeURIComponent(who === 'learningCentreStaff' ? 'TTHTCĐ' : who === 'communeOfficer' ? 'Long Châu' : 'Văn hóa')}` : `/api/agencies?provinceId=${f.canTho}` }),
+    expect: { default: ok(), anonymous: ANON },
+  },
+  'GET /api/agencies/{id}': {
+    request: (_f, who, which) => ({ url: `/api/agencies/${ownAgency(who, which)}` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'POST /api/agencies': {
+    request: (f, _w, which) => ({ url: '/api/agencies', payload: { unitId: which === 'in' ? f.vinhLong : f.canTho, kind: 'enterprise', name: `Công ty thử nghiệm ${uniq()}`, abbreviations: [] } }),
+    expect: { default: DENY, systemAdmin: ok(201), coordinator: { in: 201, out: 403 }, anonymous: ANON },
+  },
+  'PATCH /api/agencies/{id}': {
+    request: (_f, who, which) => ({ url: `/api/agencies/${ownAgency(who, which)}`, payload: { active: true } }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
+  'GET /api/agency-groups': {
+    request: (f, _w, which) => ({ url: `/api/agency-groups?provinceId=${which === 'in' ? f.vinhLong : f.canTho}` }),
+    expect: { default: ok(), anonymous: ANON },
+  },
+  'GET /api/users': { request: () => ({ url: '/api/users' }), expect: { default: DENY, systemAdmin: ok(), coordinator: ok(), anonymous: ANON } },
+  'GET /api/users/{id}': {
+    request: (f, _w, which) => ({ url: `/api/users/${which === 'in' ? f.inUser : f.canThoUser}` }),
+    expect: { default: DENY, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
+  'POST /api/users': {
+    request: (f, _w, which) => ({
+      url: '/api/users',
+      payload: { username: `u${uniq()}`, displayName: 'Người thử', password: 'mat-khau-dai-2026', grants: [{ role: 'viewer', unitId: which === 'in' ? f.vinhLong : f.canTho }] },
+    }),
+    expect: { default: DENY, systemAdmin: ok(201), coordinator: { in: 201, out: 403 }, anonymous: ANON },
+  },
+  'PATCH /api/users/{id}': {
+    request: (f, _w, which) => ({ url: `/api/users/${which === 'in' ? f.inUser : f.canThoUser}`, payload: { active: true } }),
+    expect: { default: DENY, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
+  'PUT /api/users/{id}/grants': {
+    request: (f, _w, which) => ({
+      url: `/api/users/${which === 'in' ? f.inUser : f.canThoUser}/grants`,
+      payload: { grants: [which === 'in' ? { role: 'communeOfficer', unitId: f.traVinh } : { role: 'coordinator', unitId: f.canTho }] },
+    }),
+    expect: { default: DENY, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
+  'POST /api/users/{id}/password': {
+    request: (f, _w, which) => ({ url: `/api/users/${which === 'in' ? f.inUser : f.canThoUser}/password`, payload: { newPassword: TEST_PASSWORD } }),
+    expect: { default: DENY, systemAdmin: ok(204), coordinator: scoped(204), anonymous: ANON },
+  },
+  'GET /api/audit': { request: () => ({ url: '/api/audit' }), expect: { default: DENY, systemAdmin: ok(), anonymous: ANON } },
+};
+
+beforeAll(async () => {
+  t = await buildTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
+  f = await loadFixtures(t);
+  for (const [who, username] of Object.entries(ACTORS) as [Who, string | null][]) cookies.set(who, username ? await t.login(username) : '');
+});
+afterAll(() => t.close());
+
+describe('access matrix', () => {
+  it('covers every route the API declares', async () => {
+    await t.app.ready();
+    const declared = Object.entries(t.app.swagger().paths ?? {}).flatMap(([path, ops]) =>
+      Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(declared.filter((r) => !MATRIX[r]).sort(), 'routes missing from the access matrix').toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !declared.includes(r)), 'matrix rows for routes that no longer exist').toEqual([]);
+  });
+
+  const rows = Object.entries(MATRIX).flatMap(([route, row]) =>
+    (Object.keys(ACTORS) as Who[]).flatMap((who) => (['in', 'out'] as Which[]).map((which) => ({ route, row, who, which }))),
+  );
+  it.each(rows)('$route as $who on a record $which of scope', async ({ route, row, who, which }) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const req = await row.request(f, who, which);
+    const cookie = req.cookie ?? cookies.get(who)!;
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url: req.url,
+      headers: cookie ? { cookie } : {},
+      ...(req.payload !== undefined ? { payload: req.payload as object } : method !== 'GET' ? { payload: {} } : {}),
+    });
+    const cell = row.expect[who] ?? row.expect.default;
+    expect(res.statusCode, `${route} (${path}) as ${who}/${which}: ${res.body.slice(0, 300)}`).toBe(cell[which]);
+    if (res.statusCode < 300) await row.after?.(f, who, which, req);
+  });
+
+  it('lists never leak records of another province', async () => {
+    for (const who of ['coordinator', 'communeOfficer', 'agencyOfficer', 'viewer'] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/agencies?provinceId=${f.canTho}`, headers: { cookie: cookies.get(who)! } });
+      expect(res.json().total, who).toBe(0);
+      const units = await t.app.inject({ method: 'GET', url: '/api/units?q=can%20tho', headers: { cookie: cookies.get(who)! } });
+      expect(units.json().filter((u: { name: string }) => u.name.includes('Cần Thơ')), who).toEqual([]);
+    }
+  });
+});
