@@ -61,7 +61,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Server = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> };
+const SERVER_ENV = ['DATABASE_URL', 'DATA_DIR', 'DEMO_ON_FIRST_START', 'LOG_LEVEL', 'HOST', 'PORT', 'NODE_ENV'];
+
+export type Server = { url: string; child: ChildProcess; spawnedAt: bigint; output: () => string; stop: () => Promise<void> };
 
 /**
  * Spawns a server (`server/main.ts` through tsx, or another script such as `bin/start.mjs`) on a free
@@ -70,9 +72,12 @@ export type Server = { url: string; child: ChildProcess; output: () => string; s
 export async function spawnServer(env: Record<string, string>, script = 'server/main.ts'): Promise<Server> {
   const port = await freePort();
   const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  // The bench decides the database: nothing leaks in from the caller's environment.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !SERVER_ENV.includes(k)));
+  const spawnedAt = process.hrtime.bigint();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...inherited, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -89,7 +94,7 @@ export async function spawnServer(env: Record<string, string>, script = 'server/
   };
   cleanups.add(stop);
   void exited.then(() => cleanups.delete(stop));
-  return { url: `http://127.0.0.1:${port}`, child, output: () => out, stop };
+  return { url: `http://127.0.0.1:${port}`, child, spawnedAt, output: () => out, stop };
 }
 
 /** Polls GET /api/health every 5 ms until it answers 200; fails if the server exits or the time runs out. */

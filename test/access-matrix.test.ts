@@ -126,7 +126,7 @@ const MATRIX: Record<string, Row> = {
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), communeOfficer: scoped(), anonymous: ANON },
   },
   'POST /api/units/{id}/retire': {
-    request: async (f, _w, which) => ({ url: `/api/units/${await f.freshVillage(which)}/retire`, payload: { validTo: '2026-12-31' } }),
+    request: async (f, _w, which) => ({ url: `/api/units/${await f.freshVillage(which)}/retire`, payload: { validTo: '2099-12-31' } }),
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), communeOfficer: scoped(), anonymous: ANON },
   },
   'GET /api/agencies': {

@@ -76,11 +76,11 @@ export async function updateAgency(db: Db, id: string, values: Partial<typeof ag
 
 export async function listGroups(db: Db, opts: { provinceIds: string[] | 'all'; words: string[] }) {
   const memberCount = sql<number>`CASE ${agencyGroups.rule}
-    WHEN 'communePeoplesCommittees' THEN (SELECT count(*)::int FROM agencies a JOIN admin_units u ON u.id = a.unit_id WHERE a.province_id = ${agencyGroups.provinceId} AND a.kind = 'peoplesCommittee' AND u.level = 'commune' AND a.active)
-    WHEN 'provincialAgencies' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = ${agencyGroups.provinceId} AND a.unit_id = a.province_id AND a.kind NOT IN ('peoplesCommittee') AND a.active)
-    WHEN 'provincialDepartments' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = ${agencyGroups.provinceId} AND a.kind = 'department' AND a.active)
-    WHEN 'massOrganisations' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = ${agencyGroups.provinceId} AND a.unit_id = a.province_id AND a.kind IN ('fatherlandFront', 'massOrganisation', 'studyPromotionAssociation') AND a.active)
-    ELSE (SELECT count(*)::int FROM ${agencyGroupMembers} m WHERE m.group_id = ${agencyGroups.id}) END`;
+    WHEN 'communePeoplesCommittees' THEN (SELECT count(*)::int FROM agencies a JOIN admin_units u ON u.id = a.unit_id WHERE a.province_id = agency_groups.province_id AND a.kind = 'peoplesCommittee' AND u.level = 'commune' AND a.active)
+    WHEN 'provincialAgencies' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = agency_groups.province_id AND a.unit_id = a.province_id AND a.kind NOT IN ('peoplesCommittee') AND a.active)
+    WHEN 'provincialDepartments' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = agency_groups.province_id AND a.kind = 'department' AND a.active)
+    WHEN 'massOrganisations' THEN (SELECT count(*)::int FROM agencies a WHERE a.province_id = agency_groups.province_id AND a.unit_id = a.province_id AND a.kind IN ('fatherlandFront', 'massOrganisation', 'studyPromotionAssociation') AND a.active)
+    ELSE (SELECT count(*)::int FROM ${agencyGroupMembers} m WHERE m.group_id = agency_groups.id) END`;
   return db
     .select({ id: agencyGroups.id, provinceId: agencyGroups.provinceId, name: agencyGroups.name, aliases: agencyGroups.aliases, rule: agencyGroups.rule, memberCount })
     .from(agencyGroups)

@@ -51,7 +51,7 @@ export async function findUnitsByPaths(db: Db, paths: string[]): Promise<UnitRow
 
 /** Children with their own child counts, restricted to the subtrees given (or their ancestors). */
 export async function listChildren(db: Db, parentId: string, scope: SQL, includeRetired: boolean) {
-  const childCount = sql<number>`(SELECT count(*)::int FROM admin_units c WHERE c.parent_id = ${adminUnits.id} AND c.valid_to IS NULL)`;
+  const childCount = sql<number>`(SELECT count(*)::int FROM admin_units c WHERE c.parent_id = admin_units.id AND c.valid_to IS NULL)`;
   return db
     .select({ ...unitColumns, childCount })
     .from(adminUnits)
@@ -60,7 +60,7 @@ export async function listChildren(db: Db, parentId: string, scope: SQL, include
 }
 
 export async function listProvinces(db: Db, edition: string, scope: SQL) {
-  const childCount = sql<number>`(SELECT count(*)::int FROM admin_units c WHERE c.parent_id = ${adminUnits.id})`;
+  const childCount = sql<number>`(SELECT count(*)::int FROM admin_units c WHERE c.parent_id = admin_units.id)`;
   return db
     .select({ ...unitColumns, childCount })
     .from(adminUnits)

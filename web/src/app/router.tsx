@@ -1,0 +1,35 @@
+import type { ComponentType } from 'react';
+import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
+import { RequireAuth } from './RequireAuth.tsx';
+import { AppShell } from './shell/AppShell.tsx';
+import { RouteError } from './RouteError.tsx';
+
+// Pages are loaded on first visit (code splitting); the shell and the login page come with the first load.
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+
+export const router = createBrowserRouter([
+  { path: '/login', lazy: page(() => import('./routes/login.tsx')), errorElement: <RouteError /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to="/units" replace /> },
+          { path: 'units', lazy: page(() => import('./routes/units.tsx')) },
+          { path: 'units/:id', lazy: page(() => import('./routes/unit.tsx')) },
+          { path: 'agencies', lazy: page(() => import('./routes/agencies.tsx')) },
+          { path: 'admin/users', lazy: page(() => import('./routes/users.tsx')) },
+          { path: 'audit', lazy: page(() => import('./routes/audit.tsx')) },
+          { path: 'account/password', lazy: page(() => import('./routes/password.tsx')) },
+          { path: '*', lazy: page(() => import('./routes/not-found.tsx')) },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
