@@ -1,8 +1,9 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorMessage } from '../lib/api.ts';
 import { useT } from '../lib/i18n-context.tsx';
 import { MeProvider, useMeQuery } from '../lib/session.tsx';
+import { FullPageSpin } from './FullPageSpin.tsx';
 
 export const PASSWORD_PATH = '/account/password';
 
@@ -13,11 +14,7 @@ export function RequireAuth() {
   const location = useLocation();
   const me = useMeQuery();
   if (me.isPending) {
-    return (
-      <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-        <Spin size="large" />
-      </div>
-    );
+    return <FullPageSpin />;
   }
   if (me.isError) {
     return (

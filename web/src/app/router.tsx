@@ -3,15 +3,17 @@ import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { RequireAuth } from './RequireAuth.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { RouteError } from './RouteError.tsx';
+import { FullPageSpin } from './FullPageSpin.tsx';
 
 // Pages are loaded on first visit (code splitting); the shell and the login page come with the first load.
 const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
 export const router = createBrowserRouter([
-  { path: '/login', lazy: page(() => import('./routes/login.tsx')), errorElement: <RouteError /> },
+  { path: '/login', lazy: page(() => import('./routes/login.tsx')), errorElement: <RouteError />, hydrateFallbackElement: <FullPageSpin /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageSpin />,
     children: [
       {
         element: <AppShell />,

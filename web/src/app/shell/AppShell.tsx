@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Button, Drawer, Flex, Layout, Menu, Spin } from 'antd';
+import { Button, Drawer, Layout, Menu, Spin } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Outlet, useLocation } from 'react-router';
 import { LanguageToggle } from '../../components/LanguageToggle.tsx';
@@ -59,7 +59,7 @@ export function AppShell() {
             <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={t('nav.open')} data-testid="nav-toggle" />
           ) : null}
           {phone || restricted ? <strong>XHHT</strong> : null}
-          <Flex flex={1} />
+          <div style={{ flex: 1 }} />
           <LanguageToggle />
           <UserMenu />
         </Layout.Header>
