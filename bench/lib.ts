@@ -67,11 +67,11 @@ export type Server = { url: string; child: ChildProcess; spawnedAt: bigint; outp
 
 /**
  * Spawns a server (`server/main.ts` through tsx, or another script such as `bin/start.mjs`) on a free
- * port of 127.0.0.1. Output is kept (the last 20 kB) for the failure message, not printed.
+ * port of 127.0.0.1; nodeArgs go before the script (e.g. `--cpu-prof` to profile it). Output is kept (the last 20 kB) for the failure message, not printed.
  */
-export async function spawnServer(env: Record<string, string>, script = 'server/main.ts'): Promise<Server> {
+export async function spawnServer(env: Record<string, string>, script = 'server/main.ts', nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
-  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  const args = [...nodeArgs, ...(script.endsWith('.ts') ? ['--import', 'tsx', script] : [script])];
   // The bench decides the database: nothing leaks in from the caller's environment.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !SERVER_ENV.includes(k)));
   const spawnedAt = process.hrtime.bigint();
@@ -118,8 +118,8 @@ export async function waitHealthy(server: Server, timeoutMs = 30_000): Promise<v
 }
 
 /** Starts a server and waits until it is healthy; stops it again if it never gets there. */
-export async function startServer(env: Record<string, string>, opts: { script?: string; timeoutMs?: number } = {}): Promise<Server> {
-  const server = await spawnServer(env, opts.script);
+export async function startServer(env: Record<string, string>, opts: { script?: string; nodeArgs?: string[]; timeoutMs?: number } = {}): Promise<Server> {
+  const server = await spawnServer(env, opts.script, opts.nodeArgs);
   await waitHealthy(server, opts.timeoutMs);
   return server;
 }

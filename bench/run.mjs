@@ -2,6 +2,7 @@
 // `npm run bench [-- NAME…]`: runs every bench/*.bench.ts (or bench/NAME.bench.ts), one after another.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +17,8 @@ if (unknown.length) {
 
 const failed = [];
 for (const name of names.length ? names : all) {
-  console.log(`# == ${name}`);
+  // The figures depend on what else runs on the machine: say how busy it was.
+  console.log(`# == ${name} (${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.bench.ts`], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.log(`# ${name} failed (${r.status ?? r.signal})`);

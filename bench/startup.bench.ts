@@ -15,7 +15,8 @@ function ensureWebDist(dir: string): Record<string, string> {
   note('dist/web is missing: building it (vite build), as the first npm start does');
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status === 0 && existsSync(WEB_INDEX)) return {};
-  note(`WEB BUILD FAILED, so npm start on this clone exits before the server starts:\n${`${r.stderr}${r.stdout}`.trim().split('\n').slice(0, 6).join('\n')}`);
+  const why = `${r.stderr}${r.stdout}`.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(0, 6).join('\n');
+  note(`WEB BUILD FAILED, so npm start on this clone exits before the server starts:\n${why}`);
   note('measuring with a placeholder web folder (WEB_DIST=<temp>/web, one index.html) instead');
   mkdirSync(path.join(dir, 'web'));
   writeFileSync(path.join(dir, 'web/index.html'), '<!doctype html><title>XHHT</title>');

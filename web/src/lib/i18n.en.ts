@@ -92,6 +92,8 @@ export const en: Dict = {
   'units.villages': 'Villages, residential groups',
   'units.filterChildren': 'Filter by name…',
   'units.noChildren': 'No units below this one yet',
+  'units.communeCount': 'Communes',
+  'units.villageCount': 'Villages',
   'units.history': 'Reorganisation history (7/2025)',
   'units.noHistory': 'No reorganisation recorded for this unit.',
   'units.predecessorsIntro': 'Former units (before 1 July 2025) merged into this one:',

@@ -93,6 +93,8 @@ export const vi = {
   'units.villages': 'Thôn, tổ dân phố',
   'units.filterChildren': 'Lọc theo tên…',
   'units.noChildren': 'Chưa có đơn vị trực thuộc',
+  'units.communeCount': 'Số xã, phường',
+  'units.villageCount': 'Số thôn, tổ',
   'units.history': 'Lịch sử sắp xếp (7/2025)',
   'units.noHistory': 'Không có thông tin sắp xếp đơn vị.',
   'units.predecessorsIntro': 'Các đơn vị cũ (trước 01/7/2025) đã nhập vào đơn vị này:',

@@ -4,7 +4,7 @@ import type { Me } from '../../../../../shared/contracts/auth.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../lib/i18n-context.tsx';
 import { roleLabel } from '../../../lib/labels.ts';
-import { formatDate } from '../../../lib/format.ts';
+import { formatDate, formatNumber } from '../../../lib/format.ts';
 import { useProvinces, type UnitSummary } from '../api.ts';
 
 /** The starting points of the unit browser: the person's own communes, then the provinces in scope. */
@@ -45,6 +45,7 @@ export function ScopeUnits({ me }: { me: Me }) {
             columns={[
               { title: t('units.name'), dataIndex: 'name', render: (_v, u) => <Link to={`/units/${u.id}`}>{u.name}</Link> },
               { title: t('units.code'), dataIndex: 'code', width: 90 },
+              { title: t('units.communeCount'), dataIndex: 'childCount', width: 130, align: 'right', render: (n?: number) => (n === undefined ? '' : formatNumber(n)) },
               { title: t('units.validFrom'), dataIndex: 'validFrom', width: 130, render: (v: string | null) => formatDate(v) },
             ]}
           />

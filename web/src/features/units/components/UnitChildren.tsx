@@ -56,6 +56,9 @@ export function UnitChildren({ unit }: { unit: UnitDetail }) {
           },
           { title: t('units.kind'), dataIndex: 'kind', width: 120 },
           { title: t('units.code'), dataIndex: 'code', width: 90 },
+          ...(unit.level === 'commune'
+            ? []
+            : [{ title: t('units.villageCount'), dataIndex: 'childCount', width: 110, align: 'right' as const, render: (n?: number) => (n === undefined ? '' : formatNumber(n)) }]),
           { title: t('units.validFrom'), dataIndex: 'validFrom', width: 120, render: (v: string | null) => formatDate(v) },
         ]}
       />
