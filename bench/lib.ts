@@ -61,13 +61,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-const SERVER_ENV = ['DATABASE_URL', 'DATA_DIR', 'DEMO_ON_FIRST_START', 'LOG_LEVEL', 'HOST', 'PORT', 'NODE_ENV'];
+const SERVER_ENV = ['DATABASE_URL', 'DATA_DIR', 'DEMO_ON_FIRST_START', 'LOG_LEVEL', 'HOST', 'PORT', 'NODE_ENV', 'WEB_DIST'];
 
 export type Server = { url: string; child: ChildProcess; spawnedAt: bigint; output: () => string; stop: () => Promise<void> };
 
 /**
  * Spawns a server (`server/main.ts` through tsx, or another script such as `bin/start.mjs`) on a free
- * port of 127.0.0.1; nodeArgs go before the script (e.g. `--cpu-prof` to profile it). Output is kept (the last 20 kB) for the failure message, not printed.
+ * port of 127.0.0.1; nodeArgs go before the script (e.g. `--cpu-prof` to profile it). Output is kept
+ * (the last 20 kB) for the failure message, not printed.
  */
 export async function spawnServer(env: Record<string, string>, script = 'server/main.ts', nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();

@@ -12,7 +12,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { registerErrorHandler } from './lib/error-handler.ts';
 import { SESSION_COOKIE } from './lib/http.ts';
-import { unauthenticated } from './lib/errors.ts';
+import { AppError, unauthenticated } from './lib/errors.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { grantsOf } from './modules/auth/auth.repository.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -39,7 +39,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, {
   const agencies = createAgenciesService({ db, findUnit });
   return {
     auth: createAuthService({ db, clock, sessionTtlMs: config.sessionTtlMs, login: config.login }),
-    units: createUnitsService({ db, ensureStandardAgencies: agencies.ensureStandardAgencies }),
+    units: createUnitsService({ db, ensureStandardAgencies: agencies.ensureStandardAgencies, countReadableAgencies: agencies.countReadable }),
     agencies,
     users: createUsersService({ db, clock, grantsOf }),
     audit: createAuditService({ db }),
@@ -72,6 +72,11 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
       if (actor) {
         request.actor = { id: actor.id, username: actor.username, displayName: actor.displayName, grants: actor.grants, requestId: request.id, ip: request.ip };
         request.sessionToken = token;
+      }
+      // A password set by someone else (new account, reset) is changed before anything else is done.
+      const config = request.routeOptions.config;
+      if (actor?.mustChangePassword && !config.public && !config.beforePasswordChange && request.routeOptions.url?.startsWith('/api/')) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
       }
     }
     if (!request.actor && request.routeOptions.config.public !== true && request.routeOptions.url?.startsWith('/api/')) {

@@ -87,7 +87,7 @@ user
         unitId = u.id;
       } else if (ROLE_SCOPE[role] === 'agency') {
         if (!o.agency) throw new AppError('VALIDATION_FAILED', `Vai trò ${role} cần --agency <tên cơ quan>.`);
-        const provinces = o.province ? (await s.units.search(systemActor(), { q: o.province, level: 'province', edition: '2025', limit: 1 })).map((p) => p.id) : [];
+        const provinces = o.province ? (await s.units.search(systemActor(), { q: o.province, level: ['province'], edition: '2025', limit: 1 })).map((p) => p.id) : [];
         const found = await s.agencies.list(systemActor(), { q: o.agency, limit: 5, offset: 0, includeInactive: false, ...(provinces[0] ? { provinceId: provinces[0] } : {}) });
         if (found.total !== 1) {
           throw new AppError('VALIDATION_FAILED', found.total === 0 ? `Không tìm thấy cơ quan "${o.agency}".` : `"${o.agency}" khớp ${found.total} cơ quan: ${found.items.map((a) => a.name).join('; ')}. Hãy ghi rõ hơn hoặc thêm --province.`);

@@ -1,10 +1,11 @@
 import type { Db } from '../db/client.ts';
 import { auditEvents } from '../db/schema/accounts.ts';
 import { isSystemActor, type Actor } from './actor.ts';
+import type { AuditAction, AuditEntityType } from '../../shared/domain/audit.ts';
 
 export type AuditEntry = {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | null;
   before?: unknown;
   after?: unknown;

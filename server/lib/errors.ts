@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
   | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'PASSWORD_CHANGE_REQUIRED';
 
 export type FieldIssue = { path: string; message: string };
 
@@ -34,4 +35,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  PASSWORD_CHANGE_REQUIRED: 403,
 };

@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (health, login, docs). Every other route requires one. */
     public?: boolean;
+    /** Reachable while the account must still change a password someone else set (me, password, logout). */
+    beforePasswordChange?: boolean;
   }
 }
 

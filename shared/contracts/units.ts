@@ -13,6 +13,8 @@ export const UnitSummary = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   official: z.boolean(),
+  parentName: z.string().nullable(),
+  provinceName: z.string().nullable(),
   childCount: z.number().int().optional(),
 });
 export type UnitSummary = z.infer<typeof UnitSummary>;
@@ -26,7 +28,12 @@ export type UnitDetail = z.infer<typeof UnitDetail>;
 
 export const UnitSearchQuery = z.strictObject({
   q: SearchQuery,
-  level: z.enum(UNIT_LEVELS).optional(),
+  /** One level, or several separated by commas ("province,commune"). */
+  level: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((x) => x.trim()) : undefined))
+    .pipe(z.array(z.enum(UNIT_LEVELS)).optional()),
   edition: z.enum(UNIT_EDITIONS).default('2025'),
   within: Uuid.optional(),
   limit: Limit(30, 200),
@@ -40,7 +47,7 @@ export const UnitTreeNode = TreeLeaf.extend({
 export type UnitTreeNode = { id: string; code: string; name: string; kind: string; level: string; children?: UnitTreeNode[] };
 
 export const UnitHistory = z.object({
-  predecessors: z.array(UnitSummary.extend({ mergeKind: z.enum(['whole', 'part']), parentName: z.string().nullable(), provinceName: z.string().nullable() })),
+  predecessors: z.array(UnitSummary.extend({ mergeKind: z.enum(['whole', 'part']) })),
   successors: z.array(UnitSummary.extend({ mergeKind: z.enum(['whole', 'part']) })),
 });
 

@@ -42,6 +42,27 @@ export const AGENCY_KIND_LABEL_VI: Record<AgencyKind, string> = {
   other: 'Khác',
 };
 
+export const AGENCY_KIND_LABEL_EN: Record<AgencyKind, string> = {
+  peoplesCommittee: "People's Committee",
+  peoplesCommitteeOffice: "People's Committee Office",
+  department: 'Department',
+  inspectorate: 'Inspectorate',
+  police: 'Police',
+  military: 'Military command',
+  media: 'Press, radio and television',
+  fatherlandFront: 'Fatherland Front',
+  massOrganisation: 'Mass organisation',
+  studyPromotionAssociation: 'Study Promotion Association',
+  university: 'University',
+  college: 'College',
+  school: 'School',
+  continuingEducationCentre: 'Vocational and continuing education centre',
+  learningCentre: 'Community learning centre',
+  library: 'Library, museum',
+  enterprise: 'Enterprise',
+  other: 'Other',
+};
+
 // A group named in plans ("Các sở, ban, ngành", "UBND các xã, phường") is either an explicit list of
 // agencies or a rule over the catalogue, so that a new commune committee joins its group by itself.
 export const AGENCY_GROUP_RULES = ['communePeoplesCommittees', 'provincialDepartments', 'provincialAgencies', 'massOrganisations'] as const;

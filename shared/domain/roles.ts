@@ -51,3 +51,11 @@ export const ROLES_GRANTABLE_BY_COORDINATOR: readonly Role[] = [
   'learningCentreStaff',
   'viewer',
 ];
+
+/** The unit levels a unit-scoped role may be held at (the server enforces it; pickers offer only these). */
+export const ROLE_UNIT_LEVELS: Partial<Record<Role, readonly ('province' | 'commune')[]>> = {
+  coordinator: ['province'],
+  communeOfficer: ['commune'],
+  evaluator: ['province', 'commune'],
+  viewer: ['province', 'commune'],
+};

@@ -14,4 +14,11 @@ export const UNIT_LEVEL_LABEL_VI: Record<UnitLevel, string> = {
   village: 'Thôn, tổ dân phố',
 };
 
+export const UNIT_LEVEL_LABEL_EN: Record<UnitLevel, string> = {
+  province: 'Province, city',
+  district: 'District (before 7/2025)',
+  commune: 'Commune, ward, special zone',
+  village: 'Village, residential group',
+};
+
 export const VILLAGE_KINDS = ['thôn', 'tổ dân phố', 'ấp', 'bản', 'khóm', 'khu phố', 'buôn', 'làng', 'sóc'] as const;

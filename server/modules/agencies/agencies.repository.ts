@@ -65,6 +65,15 @@ export async function listAgencies(
   return { items, total: count?.n ?? 0 };
 }
 
+export async function countAgencies(db: Db, opts: { unitId: string; scope: SQL }) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(agencies)
+    .innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
+    .where(and(eq(agencies.unitId, opts.unitId), eq(agencies.active, true), opts.scope));
+  return row?.n ?? 0;
+}
+
 export async function insertAgency(db: Db, values: typeof agencies.$inferInsert) {
   const [row] = await db.insert(agencies).values(values).returning({ id: agencies.id });
   return row!.id;

@@ -38,6 +38,14 @@ function view(actor: Actor, a: repo.AgencyRow) {
   };
 }
 
+/** SQL form of agencyPolicy.canRead, for lists and counts. */
+function readScopeSql(actor: Actor) {
+  const scope = agencyReadScope(actor);
+  if (scope.all) return sql`true`;
+  const own = scope.agencyIds.length ? sql`${agencies.id} IN (${sql.join(scope.agencyIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`;
+  return sql`(${inSubtrees(adminUnits.path, scope.unitPaths)} OR ${own})`;
+}
+
 export function createAgenciesService({ db, findUnit }: Deps) {
   async function load(actor: Actor, id: string) {
     const a = await repo.findAgency(db, id);
@@ -56,13 +64,12 @@ export function createAgenciesService({ db, findUnit }: Deps) {
   return {
     ensureStandardAgencies,
 
+    async countReadable(actor: Actor, unitId: string) {
+      return repo.countAgencies(db, { unitId, scope: readScopeSql(actor) });
+    },
+
     async list(actor: Actor, q: z.infer<typeof AgencyListQuery>) {
-      const scope = agencyReadScope(actor);
-      const scopeSql = scope.all
-        ? sql`true`
-        : sql`(${inSubtrees(adminUnits.path, scope.unitPaths)} OR ${
-            scope.agencyIds.length ? sql`${agencies.id} IN (${sql.join(scope.agencyIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`
-          })`;
+      const scopeSql = readScopeSql(actor);
       const { items, total } = await repo.listAgencies(db, {
         words: q.q ? foldForSearch(q.q).split(' ').filter(Boolean) : [],
         includeInactive: q.includeInactive,

@@ -29,16 +29,16 @@ export async function authRoutes(app: App, auth: AuthService, opts: { cookieSecu
       return meView(actor, actor.grantRows, actor.mustChangePassword);
     },
   );
-  r.post('/api/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (req, reply) => {
+  r.post('/api/auth/logout', { config: { beforePasswordChange: true }, schema: { tags, response: { 204: z.null() } } }, async (req, reply) => {
     await auth.logout(actorOf(req), req.sessionToken!);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
-  r.get('/api/auth/me', { schema: { tags, response: { 200: Me } } }, async (req) => {
+  r.get('/api/auth/me', { config: { beforePasswordChange: true }, schema: { tags, response: { 200: Me } } }, async (req) => {
     const actor = (await auth.actorFromToken(req.sessionToken!))!;
     return meView(actor, actor.grantRows, actor.mustChangePassword);
   });
-  r.post('/api/auth/password', { schema: { tags, summary: 'Đổi mật khẩu', body: PasswordChangeInput, response: { 204: z.null() } } }, async (req, reply) => {
+  r.post('/api/auth/password', { config: { beforePasswordChange: true }, schema: { tags, summary: 'Đổi mật khẩu', body: PasswordChangeInput, response: { 204: z.null() } } }, async (req, reply) => {
     await auth.changePassword(actorOf(req), req.sessionToken!, req.body);
     return reply.status(204).send(null);
   });

@@ -1,9 +1,13 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
 import { adminUnits } from '../../db/schema/units.ts';
-import { agencies } from '../../db/schema/agencies.ts';
 import { escapeLike, inSubtrees } from '../../lib/scope.ts';
+
+// Parent and province names, so a result reads "Phường X — Tỉnh Y" once several provinces are loaded.
+const parentName = sql<string | null>`(SELECT p.name FROM admin_units p WHERE p.id = admin_units.parent_id)`;
+const provinceName = sql<string | null>`(SELECT g.name FROM admin_units g WHERE g.level = 'province' AND g.id <> admin_units.id
+  AND g.path = split_part(admin_units.path, '/', 1) || '/' || split_part(admin_units.path, '/', 2) || '/')`;
 
 export const unitColumns = {
   id: adminUnits.id,
@@ -17,6 +21,8 @@ export const unitColumns = {
   validFrom: adminUnits.validFrom,
   validTo: adminUnits.validTo,
   official: adminUnits.official,
+  parentName,
+  provinceName,
 };
 export type UnitRow = {
   id: string;
@@ -30,6 +36,8 @@ export type UnitRow = {
   validFrom: string | null;
   validTo: string | null;
   official: boolean;
+  parentName: string | null;
+  provinceName: string | null;
 };
 
 const viOrder = sql`${adminUnits.name} COLLATE vi`;
@@ -50,8 +58,10 @@ export async function findUnitsByPaths(db: Db, paths: string[]): Promise<UnitRow
 }
 
 /** Children with their own child counts, restricted to the subtrees given (or their ancestors). */
-export async function listChildren(db: Db, parentId: string, scope: SQL, includeRetired: boolean) {
-  const childCount = sql<number>`(SELECT count(*)::int FROM admin_units c WHERE c.parent_id = admin_units.id AND c.valid_to IS NULL)`;
+export async function listChildren(db: Db, parentId: string, paths: string[] | 'all', includeRetired: boolean) {
+  const scope = visibleScope(paths);
+  // Counted within the same scope as the list, so a commune officer is not told of communes they cannot open.
+  const childCount = sql<number>`(SELECT count(*)::int FROM admin_units c WHERE c.parent_id = admin_units.id AND c.valid_to IS NULL AND ${visibleScope(paths, sql`c.path`)})`;
   return db
     .select({ ...unitColumns, childCount })
     .from(adminUnits)
@@ -59,8 +69,9 @@ export async function listChildren(db: Db, parentId: string, scope: SQL, include
     .orderBy(viOrder);
 }
 
-export async function listProvinces(db: Db, edition: string, scope: SQL) {
-  const childCount = sql<number>`(SELECT count(*)::int FROM admin_units c WHERE c.parent_id = admin_units.id)`;
+export async function listProvinces(db: Db, edition: string, paths: string[] | 'all') {
+  const scope = visibleScope(paths);
+  const childCount = sql<number>`(SELECT count(*)::int FROM admin_units c WHERE c.parent_id = admin_units.id AND c.valid_to IS NULL AND ${visibleScope(paths, sql`c.path`)})`;
   return db
     .select({ ...unitColumns, childCount })
     .from(adminUnits)
@@ -68,11 +79,11 @@ export async function listProvinces(db: Db, edition: string, scope: SQL) {
     .orderBy(asc(adminUnits.code));
 }
 
-/** Visible = in one of the subtrees, or an ancestor of one. */
-export function visibleScope(paths: string[] | 'all'): SQL {
+/** Visible = in one of the subtrees, or an ancestor of one; over `column` (default: the listed unit's path). */
+export function visibleScope(paths: string[] | 'all', column: AnyColumn | SQL = adminUnits.path): SQL {
   if (paths === 'all') return sql`true`;
   if (paths.length === 0) return sql`false`;
-  return sql`(${inSubtrees(adminUnits.path, paths)} OR ${adminUnits.path} IN (${sql.join(
+  return sql`(${inSubtrees(column, paths)} OR ${column} IN (${sql.join(
     ancestorsOfPaths(paths).map((p) => sql`${p}`),
     sql`, `,
   )}))`;
@@ -90,11 +101,11 @@ export function ancestorsOfPaths(paths: string[]): string[] {
 
 export async function searchUnits(
   db: Db,
-  opts: { words: string[]; level?: string; edition: string; withinPath?: string; scope: SQL; limit: number },
+  opts: { words: string[]; levels?: string[]; edition: string; withinPath?: string; scope: SQL; limit: number },
 ) {
   const conds: (SQL | undefined)[] = [
     eq(adminUnits.edition, opts.edition),
-    opts.level ? eq(adminUnits.level, opts.level) : undefined,
+    opts.levels?.length ? inArray(adminUnits.level, opts.levels) : undefined,
     opts.withinPath ? sql`${adminUnits.path} LIKE ${escapeLike(opts.withinPath) + '%'}` : undefined,
     ...opts.words.map((w) => sql`${adminUnits.search} LIKE ${'%' + escapeLike(w) + '%'}`),
     opts.scope,
@@ -121,11 +132,6 @@ export async function ancestorsOf(db: Db, path: string) {
     .from(adminUnits)
     .where(inArray(adminUnits.path, prefixes))
     .orderBy(sql`length(${adminUnits.path})`);
-}
-
-export async function countAgenciesAt(db: Db, unitId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(agencies).where(eq(agencies.unitId, unitId));
-  return row?.n ?? 0;
 }
 
 /** The whole subtree below a unit to a depth, as flat rows ordered for nesting. */
@@ -162,10 +168,11 @@ export async function successorsOf(db: Db, unitPath: string) {
   // A former district or province leads to every new commune its communes went into.
   const res = await db.execute(sql`
     SELECT DISTINCT n.id, n.code, n.name, n.kind, n.level, n.edition, n.parent_id AS "parentId", n.valid_from::text AS "validFrom",
-           n.valid_to::text AS "validTo", n.official, s.kind AS "mergeKind"
+           n.valid_to::text AS "validTo", n.official, s.kind AS "mergeKind", pn.name AS "parentName", pn.name AS "provinceName"
     FROM admin_units d
     JOIN unit_successions s ON s.predecessor_id = d.id
     JOIN admin_units n ON n.id = s.successor_id
+    LEFT JOIN admin_units pn ON pn.id = n.parent_id
     WHERE d.path LIKE ${escapeLike(unitPath) + '%'}
     ORDER BY n.name`);
   return rowsOf<UnitRow & { mergeKind: 'whole' | 'part' }>(res);

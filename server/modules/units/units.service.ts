@@ -12,7 +12,12 @@ import { unitAbilities, unitPolicy } from './units.policy.ts';
 import { importUnits } from './units.import.ts';
 
 // Agencies are another module: it is handed in narrowed to the one call needed here.
-type Deps = { db: Db; ensureStandardAgencies: (tx: Db, actor: Actor, provinceId: string) => Promise<number> };
+type Deps = {
+  db: Db;
+  ensureStandardAgencies: (tx: Db, actor: Actor, provinceId: string) => Promise<number>;
+  /** How many agencies attached to a unit the actor may see (the agencies module's scope rules). */
+  countReadableAgencies: (actor: Actor, unitId: string) => Promise<number>;
+};
 
 const summary = (u: repo.UnitRow & { childCount?: number }) => ({
   id: u.id,
@@ -25,10 +30,12 @@ const summary = (u: repo.UnitRow & { childCount?: number }) => ({
   validFrom: u.validFrom,
   validTo: u.validTo,
   official: u.official,
+  parentName: u.parentName ?? null,
+  provinceName: u.provinceName ?? null,
   ...(u.childCount !== undefined ? { childCount: u.childCount } : {}),
 });
 
-export function createUnitsService({ db, ensureStandardAgencies }: Deps) {
+export function createUnitsService({ db, ensureStandardAgencies, countReadableAgencies }: Deps) {
   /** Load (or 404), then check visibility; a former unit is visible through the new units it went into. */
   async function loadReadable(actor: Actor, id: string) {
     const unit = await repo.findUnit(db, id);
@@ -41,13 +48,13 @@ export function createUnitsService({ db, ensureStandardAgencies }: Deps) {
 
   return {
     async listProvinces(actor: Actor, edition: '2025' | 'pre2025' = '2025') {
-      const rows = await repo.listProvinces(db, edition, repo.visibleScope(readableUnitPaths(actor)));
+      const rows = await repo.listProvinces(db, edition, readableUnitPaths(actor));
       return rows.map(summary);
     },
 
     async get(actor: Actor, id: string) {
       const unit = await loadReadable(actor, id);
-      const [ancestors, agencyCount] = await Promise.all([repo.ancestorsOf(db, unit.path), repo.countAgenciesAt(db, unit.id)]);
+      const [ancestors, agencyCount] = await Promise.all([repo.ancestorsOf(db, unit.path), countReadableAgencies(actor, unit.id)]);
       return {
         ...summary(unit),
         ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, code: a.code, level: a.level as 'province' })),
@@ -58,7 +65,7 @@ export function createUnitsService({ db, ensureStandardAgencies }: Deps) {
 
     async children(actor: Actor, id: string, includeRetired = false) {
       const unit = await loadReadable(actor, id);
-      const rows = await repo.listChildren(db, unit.id, repo.visibleScope(readableUnitPaths(actor)), includeRetired);
+      const rows = await repo.listChildren(db, unit.id, readableUnitPaths(actor), includeRetired);
       return rows.map(summary);
     },
 
@@ -88,7 +95,7 @@ export function createUnitsService({ db, ensureStandardAgencies }: Deps) {
         edition: query.edition,
         scope: repo.visibleScope(readableUnitPaths(actor)),
         limit: query.limit,
-        ...(query.level ? { level: query.level } : {}),
+        ...(query.level ? { levels: query.level } : {}),
         ...(withinUnit ? { withinPath: withinUnit.path } : {}),
       });
       return rows.map(summary);
@@ -101,7 +108,7 @@ export function createUnitsService({ db, ensureStandardAgencies }: Deps) {
         unit.edition === 'pre2025' ? repo.successorsOf(db, unit.path) : Promise.resolve([]),
       ]);
       return {
-        predecessors: predecessors.map((p) => ({ ...summary(p), mergeKind: p.mergeKind, parentName: p.parentName, provinceName: p.provinceName })),
+        predecessors: predecessors.map((p) => ({ ...summary(p), mergeKind: p.mergeKind })),
         successors: successors.map((s) => ({ ...summary(s), mergeKind: s.mergeKind })),
       };
     },
@@ -113,7 +120,7 @@ export function createUnitsService({ db, ensureStandardAgencies }: Deps) {
       }
       return db.transaction(async (tx) => {
         const code = await repo.nextVillageCode(tx, commune.path);
-        const siblings = await repo.listChildren(tx, commune.id, repo.visibleScope('all'), false);
+        const siblings = await repo.listChildren(tx, commune.id, 'all', false);
         if (siblings.some((s) => foldForSearch(s.name) === foldForSearch(input.name))) {
           throw conflict(`"${input.name}" đã có trong ${commune.name}.`);
         }

@@ -42,6 +42,24 @@ describe('administrative units', () => {
     expect(communes.find((c: { name: string }) => c.name === 'Phường Long Châu').childCount).toBe(3);
   });
 
+  it('counts for a commune officer only what they can open', async () => {
+    const provinces = (await get('/api/units/provinces', longchau)).json();
+    expect(provinces).toHaveLength(1);
+    expect(provinces[0]).toMatchObject({ name: 'Tỉnh Vĩnh Long', childCount: 1 });
+    const province = (await get(`/api/units/${await t.unitId('2025/86/')}`, longchau)).json();
+    expect(province.agencyCount).toBe(0);
+    expect((await get(`/api/units/${await t.unitId('2025/86/')}`, admin)).json().agencyCount).toBeGreaterThan(20);
+    const commune = (await get(`/api/units/${await t.unitId('2025/86/29551/')}`, longchau)).json();
+    expect(commune.agencyCount).toBe(2); // its People's Committee and its learning centre
+  });
+
+  it('searches several levels at once and names the province of each result', async () => {
+    const rows = (await get('/api/units?q=long&level=province,commune&limit=200', admin)).json();
+    expect(new Set(rows.map((u: { level: string }) => u.level))).toEqual(new Set(['province', 'commune']));
+    expect(rows.find((u: { name: string }) => u.name === 'Phường Long Châu')).toMatchObject({ parentName: 'Tỉnh Vĩnh Long', provinceName: 'Tỉnh Vĩnh Long' });
+    expect((await get('/api/units?level=hamlet', admin)).statusCode).toBe(400);
+  });
+
   it('sorts communes in Vietnamese order', async () => {
     const vl = await t.unitId('2025/86/');
     const names: string[] = (await get(`/api/units/${vl}/children`, admin)).json().map((u: { name: string }) => u.name);

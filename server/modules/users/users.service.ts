@@ -9,7 +9,7 @@ import { conflict, forbidden, invalid, notFound, type FieldIssue } from '../../l
 import { hashPassword } from '../../lib/password.ts';
 import { inSubtrees } from '../../lib/scope.ts';
 import { foldForSearch } from '../../../shared/text.ts';
-import { ROLE_SCOPE, type Role } from '../../../shared/domain/roles.ts';
+import { ROLE_SCOPE, ROLE_UNIT_LEVELS, type Role } from '../../../shared/domain/roles.ts';
 import type { GrantInput, GrantsReplace, PasswordReset, UserCreate, UserListQuery, UserPatch } from '../../../shared/contracts/users.ts';
 import * as repo from './users.repository.ts';
 import { userPolicy } from './users.policy.ts';
@@ -28,14 +28,6 @@ type Deps = {
   clock: Clock;
   /** Narrowed from the auth module: grants of accounts with their scope paths. */
   grantsOf: (db: Db, userIds: string[]) => Promise<Map<string, GrantRow[]>>;
-};
-
-// Which unit levels each unit-scoped role may be held at.
-const ROLE_UNIT_LEVELS: Partial<Record<Role, string[]>> = {
-  coordinator: ['province'],
-  communeOfficer: ['commune'],
-  evaluator: ['province', 'commune'],
-  viewer: ['province', 'commune'],
 };
 
 export function createUsersService({ db, clock, grantsOf }: Deps) {
@@ -83,7 +75,7 @@ export function createUsersService({ db, clock, grantsOf }: Deps) {
         const unit = g.unitId ? targets.units.get(g.unitId) : undefined;
         if (!unit || g.agencyId) return issues.push({ path: `${at}.unitId`, message: 'vai trò này cần một đơn vị hành chính (không phải cơ quan)' });
         if (unit.edition !== '2025' || unit.validTo) return issues.push({ path: `${at}.unitId`, message: 'đơn vị đã hết hiệu lực' });
-        if (!ROLE_UNIT_LEVELS[g.role]?.includes(unit.level)) return issues.push({ path: `${at}.unitId`, message: `vai trò này không gắn được ở cấp ${unit.level}` });
+        if (!(ROLE_UNIT_LEVELS[g.role] as readonly string[] | undefined)?.includes(unit.level)) return issues.push({ path: `${at}.unitId`, message: `vai trò này không gắn được ở cấp ${unit.level}` });
         out.push({ role: g.role, scopeUnitId: unit.id, scopeAgencyId: null, unitPath: unit.path });
       } else {
         const agency = g.agencyId ? targets.agencies.get(g.agencyId) : undefined;

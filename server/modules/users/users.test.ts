@@ -21,8 +21,16 @@ describe('accounts, roles and scopes', () => {
     const res = await post('/api/users', admin, { username: 'Hoa.LC', displayName: 'Lê Thị Hoa', password: 'mat-khau-ban-dau', grants: [{ role: 'communeOfficer', unitId: longChau }] });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ username: 'hoa.lc', mustChangePassword: true, grants: [{ role: 'communeOfficer', unitName: 'Phường Long Châu' }] });
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: await t.login('hoa.lc', 'mat-khau-ban-dau') } });
+    const cookie = await t.login('hoa.lc', 'mat-khau-ban-dau');
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.json().mustChangePassword).toBe(true);
+    // Until the password is changed, nothing else answers.
+    const blocked = await t.app.inject({ method: 'GET', url: `/api/units/${longChau}`, headers: { cookie } });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'mat-khau-ban-dau', newPassword: 'mat-khau-cua-hoa' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: `/api/units/${longChau}`, headers: { cookie } })).statusCode).toBe(200);
   });
 
   it('records the creation in the audit log without the password', async () => {

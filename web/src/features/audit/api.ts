@@ -16,23 +16,4 @@ export const auditQueries = {
 
 export const useAudit = (f: AuditFilters) => useQuery(auditQueries.list(f));
 
-/** Actions and record types written by the server today (suggestions; any text is accepted). */
-export const KNOWN_ACTIONS = [
-  'auth.login',
-  'auth.logout',
-  'auth.loginFailed',
-  'auth.locked',
-  'auth.passwordChanged',
-  'user.create',
-  'user.update',
-  'user.grants',
-  'user.passwordReset',
-  'unit.create',
-  'unit.update',
-  'unit.retire',
-  'unit.import',
-  'agency.create',
-  'agency.update',
-  'agency.seedStandard',
-] as const;
-export const KNOWN_ENTITY_TYPES = ['user', 'adminUnit', 'agency'] as const;
+export { AUDIT_ACTIONS as KNOWN_ACTIONS, AUDIT_ENTITY_TYPES as KNOWN_ENTITY_TYPES } from '../../../../shared/domain/audit.ts';

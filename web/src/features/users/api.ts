@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import type { Agency } from '../../../../shared/contracts/agencies.ts';
 import type { UnitSummary } from '../../../../shared/contracts/units.ts';
 import type { GrantInput, UserView } from '../../../../shared/contracts/users.ts';
-import type { Role } from '../../../../shared/domain/roles.ts';
+import { ROLE_UNIT_LEVELS, type Role } from '../../../../shared/domain/roles.ts';
 import { api } from '../../lib/api.ts';
 import type { RemoteOption } from '../../components/RemoteSelect.tsx';
 
@@ -49,18 +49,11 @@ export function useResetPassword(id: string) {
   });
 }
 
-// Scope pickers: which units or agencies a role may be held at (the server checks again).
-const ROLE_LEVELS: Partial<Record<Role, UnitSummary['level'][]>> = {
-  coordinator: ['province'],
-  communeOfficer: ['commune'],
-  evaluator: ['province', 'commune'],
-  viewer: ['province', 'commune'],
-};
-
+// Scope pickers offer the units or agencies a role may be held at (the server checks again).
 export const unitSearchFor = (role: Role) => async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
-  const levels = ROLE_LEVELS[role] ?? ['province', 'commune'];
-  const rows = await api<UnitSummary[]>('/api/units', { query: { q, level: levels.length === 1 ? levels[0] : undefined, limit: 40 }, signal });
-  return rows.filter((u) => levels.includes(u.level) && !u.validTo).map((u) => ({ value: u.id, label: u.name, description: u.code }));
+  const levels = ROLE_UNIT_LEVELS[role] ?? ['province', 'commune'];
+  const rows = await api<UnitSummary[]>('/api/units', { query: { q, level: levels.join(','), limit: 40 }, signal });
+  return rows.filter((u) => !u.validTo).map((u) => ({ value: u.id, label: u.name, description: [u.code, u.provinceName].filter(Boolean).join(' · ') }));
 };
 
 export const agencySearchFor = (role: Role) => async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {

@@ -1,0 +1,24 @@
+// Every action the audit log records, and the kinds of record it records them on. The server's
+// recordAudit only accepts these, and the web offers them as filters.
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.logout',
+  'auth.loginFailed',
+  'auth.locked',
+  'auth.passwordChanged',
+  'user.create',
+  'user.update',
+  'user.grants',
+  'user.passwordReset',
+  'unit.create',
+  'unit.update',
+  'unit.retire',
+  'unit.import',
+  'agency.create',
+  'agency.update',
+  'agency.seedStandard',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
