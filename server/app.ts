@@ -31,17 +31,18 @@ import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
-export type AppDeps = { database: DatabaseHandle; clock?: Clock };
+export type AppDeps = { database: DatabaseHandle; clock?: Clock; /** Already wired services (tests share them with the app). */ services?: Services };
 
 /** Wires every service to its dependencies, explicitly; the CLI uses the same wiring. */
 export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, { database, clock = systemClock }: AppDeps) {
   const db = database.db;
   const agencies = createAgenciesService({ db, findUnit });
+  const auth = createAuthService({ db, clock, sessionTtlMs: config.sessionTtlMs, login: config.login });
   return {
-    auth: createAuthService({ db, clock, sessionTtlMs: config.sessionTtlMs, login: config.login }),
+    auth,
     units: createUnitsService({ db, ensureStandardAgencies: agencies.ensureStandardAgencies, countReadableAgencies: agencies.countReadable }),
     agencies,
-    users: createUsersService({ db, clock, grantsOf }),
+    users: createUsersService({ db, clock, grantsOf, forgetSessions: auth.forgetUser }),
     audit: createAuditService({ db }),
   };
 }
@@ -59,7 +60,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  const services = createServices(config, deps);
+  const services = deps.services ?? createServices(config, deps);
 
   await app.register(cookie);
   app.decorateRequest('actor', null);

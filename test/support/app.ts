@@ -24,8 +24,8 @@ export type TestApp = {
 export async function buildTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: 'does-not-exist', ...opts.env });
-  const app = await buildApp(config, { database, ...(opts.clock ? { clock: opts.clock } : {}) });
   const services = createServices(config, { database, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await buildApp(config, { database, services });
   const idOf = async (q: ReturnType<typeof sql>) => {
     const row = rowsOf<{ id: string }>(await database.db.execute(q))[0];
     if (!row) throw new Error('fixture not found');

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -10,7 +11,9 @@ import { dummyHash, hashPassword, verifyPassword } from '../../lib/password.ts';
 import type { LoginInput, PasswordChangeInput } from '../../../shared/contracts/auth.ts';
 import * as repo from './auth.repository.ts';
 
-type Deps = { db: Db; clock: Clock; sessionTtlMs: number; login: { maxFailures: number; lockMs: number } };
+type Deps = { db: Db; clock: Clock; sessionTtlMs: number; login: { maxFailures: number; lockMs: number }; actorCacheMs?: number };
+
+type CachedActor = Actor & { mustChangePassword: boolean; grantRows: repo.GrantRow[]; sessionExpiresAt: number };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -30,16 +33,44 @@ export function meView(actor: Actor, grants: repo.GrantRow[], mustChangePassword
   };
 }
 
-export function createAuthService({ db, clock, sessionTtlMs, login }: Deps) {
+export function createAuthService({ db, clock, sessionTtlMs, login, actorCacheMs = 10_000 }: Deps) {
+  // Resolving a session costs two queries; every request needs it. Resolved actors are kept for a few
+  // seconds, and dropped at once here on logout, password change, and (through forgetUser) on a change of
+  // an account's roles or status. Another server process sees such a change within `actorCacheMs`.
+  const cache = new LRUCache<string, CachedActor>({ max: 20_000, ttl: actorCacheMs });
+  /** Drops what is cached of an account's sessions (its roles, status or password changed). */
+  const forgetUser = (userId: string) => {
+    for (const [k, a] of cache.entries()) if (a.id === userId) cache.delete(k);
+  };
+
   return {
     /** Resolves a session cookie to the acting person, or null when absent, expired or the account is disabled. */
-    async actorFromToken(token: string | undefined): Promise<(Actor & { mustChangePassword: boolean; grantRows: repo.GrantRow[] }) | null> {
+    async actorFromToken(token: string | undefined): Promise<CachedActor | null> {
       if (!token || token.length > 200) return null;
-      const s = await repo.findSession(db, hashToken(token));
+      const key = hashToken(token);
+      const hit = actorCacheMs > 0 ? cache.get(key) : undefined;
+      if (hit) {
+        if (hit.sessionExpiresAt > clock.now().getTime()) return hit;
+        cache.delete(key);
+        return null;
+      }
+      const s = await repo.findSession(db, key);
       if (!s || !s.active || s.expiresAt.getTime() <= clock.now().getTime()) return null;
       const grants = (await repo.grantsOf(db, [s.userId])).get(s.userId) ?? [];
-      return { id: s.userId, username: s.username, displayName: s.displayName, grants, grantRows: grants, mustChangePassword: s.mustChangePassword };
+      const actor: CachedActor = {
+        id: s.userId,
+        username: s.username,
+        displayName: s.displayName,
+        grants,
+        grantRows: grants,
+        mustChangePassword: s.mustChangePassword,
+        sessionExpiresAt: s.expiresAt.getTime(),
+      };
+      if (actorCacheMs > 0) cache.set(key, actor);
+      return actor;
     },
+
+    forgetUser,
 
     /**
      * Password login. After `maxFailures` wrong passwords in a row the account is locked for `lockMs`
@@ -88,6 +119,7 @@ export function createAuthService({ db, clock, sessionTtlMs, login }: Deps) {
     },
 
     async logout(actor: Actor, token: string) {
+      cache.delete(hashToken(token));
       await db.transaction(async (tx) => {
         await repo.deleteSession(tx, hashToken(token));
         await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.id });
@@ -110,6 +142,7 @@ export function createAuthService({ db, clock, sessionTtlMs, login }: Deps) {
         await repo.deleteSessionsOfUser(tx, user.id, hashToken(token));
         await recordAudit(tx, actor, { action: 'auth.passwordChanged', entityType: 'user', entityId: user.id });
       });
+      forgetUser(user.id);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -35,7 +36,27 @@ const summary = (u: repo.UnitRow & { childCount?: number }) => ({
   ...(u.childCount !== undefined ? { childCount: u.childCount } : {}),
 });
 
+type TreeEntry = { root: repo.UnitRow; rows: Awaited<ReturnType<typeof repo.subtreeRows>>; full: UnitTreeNode };
+
+/** Nests flat rows (ordered by name) under the root, keeping only those `keep` accepts. */
+function nest(root: repo.UnitRow, rows: TreeEntry['rows'], keep: (path: string) => boolean): UnitTreeNode {
+  const top: UnitTreeNode = { id: root.id, code: root.code, name: root.name, kind: root.kind, level: root.level, children: [] };
+  const nodes = new Map<string, UnitTreeNode>([[root.id, top]]);
+  for (const r of rows) if (keep(r.path)) nodes.set(r.id, { id: r.id, code: r.code, name: r.name, kind: r.kind, level: r.level });
+  for (const r of rows) {
+    const node = nodes.get(r.id);
+    const parent = r.parentId ? nodes.get(r.parentId) : undefined;
+    if (node && parent) (parent.children ??= []).push(node);
+  }
+  return top;
+}
+
 export function createUnitsService({ db, ensureStandardAgencies, countReadableAgencies }: Deps) {
+  // The unit tree is reference data read on every screen and changed rarely: subtrees are kept for a
+  // minute and dropped at once by every write below. Another server process sees a change within a minute.
+  const trees = new LRUCache<string, TreeEntry>({ max: 1_000, ttl: 60_000 });
+  const changed = () => trees.clear();
+
   /** Load (or 404), then check visibility; a former unit is visible through the new units it went into. */
   async function loadReadable(actor: Actor, id: string) {
     const unit = await repo.findUnit(db, id);
@@ -71,20 +92,18 @@ export function createUnitsService({ db, ensureStandardAgencies, countReadableAg
 
     /** Communes (and their villages) of a unit as one nested tree: what the unit browser and the bench read. */
     async tree(actor: Actor, id: string): Promise<UnitTreeNode> {
-      const unit = await loadReadable(actor, id);
-      const paths = readableUnitPaths(actor);
-      const rows = (await repo.subtreeRows(db, unit.path, 2)).filter(
-        (r) => paths === 'all' || paths.some((p) => r.path.startsWith(p) || p.startsWith(r.path)),
-      );
-      const nodes = new Map<string, UnitTreeNode>();
-      const root: UnitTreeNode = { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, level: unit.level, children: [] };
-      nodes.set(unit.id, root);
-      for (const r of rows) nodes.set(r.id, { id: r.id, code: r.code, name: r.name, kind: r.kind, level: r.level });
-      for (const r of rows) {
-        const parent = r.parentId ? nodes.get(r.parentId) : undefined;
-        if (parent) (parent.children ??= []).push(nodes.get(r.id)!);
+      let entry = trees.get(id);
+      if (!entry) {
+        const root = await repo.findUnit(db, id);
+        if (!root) throw notFound('Đơn vị hành chính');
+        const rows = await repo.subtreeRows(db, root.path, 2);
+        entry = { root, rows, full: nest(root, rows, () => true) };
+        trees.set(id, entry);
       }
-      return root;
+      if (!unitPolicy.canRead(actor, entry.root)) await loadReadable(actor, id);
+      const paths = readableUnitPaths(actor);
+      if (paths === 'all' || paths.some((p) => entry.root.path.startsWith(p))) return entry.full;
+      return nest(entry.root, entry.rows, (path) => paths.some((p) => path.startsWith(p) || p.startsWith(path)));
     },
 
     async search(actor: Actor, query: z.infer<typeof UnitSearchQuery>) {
@@ -138,7 +157,7 @@ export function createUnitsService({ db, ensureStandardAgencies, countReadableAg
         });
         await recordAudit(tx, actor, { action: 'unit.create', entityType: 'adminUnit', entityId: created.id, after: created });
         return summary(created);
-      });
+      }).finally(changed);
     },
 
     async update(actor: Actor, id: string, patch: z.infer<typeof UnitPatch>) {
@@ -150,7 +169,7 @@ export function createUnitsService({ db, ensureStandardAgencies, countReadableAg
         const updated = await repo.updateUnit(tx, unit.id, { name, kind, search: foldForSearch(`${name} ${unit.code}`) });
         await recordAudit(tx, actor, { action: 'unit.update', entityType: 'adminUnit', entityId: unit.id, before: unit, after: updated });
         return summary(updated);
-      });
+      }).finally(changed);
     },
 
     /** A unit is never deleted: it gets an end date, and data that refers to it keeps its history. */
@@ -163,7 +182,7 @@ export function createUnitsService({ db, ensureStandardAgencies, countReadableAg
         const updated = await repo.updateUnit(tx, unit.id, { validTo: input.validTo });
         await recordAudit(tx, actor, { action: 'unit.retire', entityType: 'adminUnit', entityId: unit.id, before: unit, after: updated });
         return summary(updated);
-      });
+      }).finally(changed);
     },
 
     /** `xhht units import`: the official list, then the standard agencies of every province loaded. */
@@ -176,7 +195,7 @@ export function createUnitsService({ db, ensureStandardAgencies, countReadableAg
         const { provinceIds: _ids, ...counts } = result;
         await recordAudit(tx, actor, { action: 'unit.import', entityType: 'adminUnit', entityId: opts.provinceCode ?? null, after: { ...counts, agenciesCreated } });
         return { ...counts, agenciesCreated };
-      });
+      }).finally(changed);
     },
   };
 }

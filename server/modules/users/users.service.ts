@@ -28,9 +28,11 @@ type Deps = {
   clock: Clock;
   /** Narrowed from the auth module: grants of accounts with their scope paths. */
   grantsOf: (db: Db, userIds: string[]) => Promise<Map<string, GrantRow[]>>;
+  /** Narrowed from the auth module: sessions of an account must be resolved again after a change. */
+  forgetSessions: (userId: string) => void;
 };
 
-export function createUsersService({ db, clock, grantsOf }: Deps) {
+export function createUsersService({ db, clock, grantsOf, forgetSessions }: Deps) {
   function view(actor: Actor, u: repo.UserRow, grants: GrantRow[]) {
     const manage = userPolicy.canManage(actor, grants);
     return {
@@ -158,6 +160,7 @@ export function createUsersService({ db, clock, grantsOf }: Deps) {
         const after = await repo.findUser(tx, u.id);
         await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: u.id, before: u, after });
       });
+      forgetSessions(u.id);
       return this.get(actor, id);
     },
 
@@ -176,6 +179,7 @@ export function createUsersService({ db, clock, grantsOf }: Deps) {
           after: grants.map(({ unitPath: _p, ...g }) => g),
         });
       });
+      forgetSessions(u.id);
       return this.get(actor, id);
     },
 
@@ -188,6 +192,7 @@ export function createUsersService({ db, clock, grantsOf }: Deps) {
         await repo.deleteSessions(tx, u.id);
         await recordAudit(tx, actor, { action: 'user.passwordReset', entityType: 'user', entityId: u.id });
       });
+      forgetSessions(u.id);
     },
 
     /** For the CLI (`xhht user create`) and the demo: same checks, acting as the system. */
