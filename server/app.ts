@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -11,6 +10,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { registerErrorHandler } from './lib/error-handler.ts';
+import { fromRoot, PROJECT_ROOT } from './lib/paths.ts';
 import { SESSION_COOKIE } from './lib/http.ts';
 import { AppError, unauthenticated } from './lib/errors.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -28,8 +28,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+export const VERSION: string = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version;
 
 export type AppDeps = { database: DatabaseHandle; clock?: Clock; /** Already wired services (tests share them with the app). */ services?: Services };
 
@@ -107,7 +106,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   auditRoutes(app, services.audit);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
-  const webDist = path.resolve(ROOT, config.webDist);
+  const webDist = path.resolve(PROJECT_ROOT, config.webDist);
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {

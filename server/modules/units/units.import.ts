@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { fromRoot } from '../../lib/paths.ts';
 import { adminUnits, unitSuccessions } from '../../db/schema/units.ts';
 import { foldForSearch } from '../../../shared/text.ts';
 import { EDITION_2025_START } from '../../../shared/domain/units.ts';
 
-export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/admin-units');
+export const DATA_DIR = fromRoot('data/admin-units');
 
 type NewRow = { province_code: string; province_name: string; province_type: string; commune_code: string; commune_name: string; commune_type: string };
 type OldRow = {

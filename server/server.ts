@@ -1,0 +1,34 @@
+import { buildApp, createServices } from './app.ts';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { systemActor } from './lib/actor.ts';
+import { isDemoLoaded, loadDemo } from './modules/demo/demo.ts';
+
+/**
+ * Migrates, loads the demo province on a fresh embedded database, and listens. Closes cleanly on
+ * SIGINT/SIGTERM so PGlite flushes and releases its lock.
+ */
+export async function startServer(config: Config, database: DatabaseHandle) {
+  await database.migrate();
+  if (config.demoOnFirstStart && !(await isDemoLoaded(database.db))) {
+    console.log('Lần chạy đầu: đang nạp tỉnh mẫu Vĩnh Long và các tài khoản demo…');
+    await loadDemo(database.db, createServices(config, { database }), systemActor('xhht-demo'));
+  }
+  const app = await buildApp(config, { database }, {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.newPassword', '*.currentPassword'],
+  });
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'closing');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  console.log(`XHHT đang chạy tại http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (CSDL: ${database.kind})`);
+}
