@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
-import { STANDARD_AGENCIES, provinceWords } from './agencies.catalogue.ts';
+import { STANDARD_AGENCIES, provinceWords } from '../../../shared/domain/agency-catalogue.ts';
 
 describe('agencies', () => {
   let t: TestApp;
