@@ -26,6 +26,8 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createPlansService } from './modules/plans/plans.service.ts';
+import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version;
@@ -43,6 +45,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, {
     agencies,
     users: createUsersService({ db, clock, grantsOf, forgetSessions: auth.forgetUser }),
     audit: createAuditService({ db }),
+    plans: createPlansService({ db, findUnit, groupMemberIds: agencies.groupMemberIds }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -104,6 +107,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   agenciesRoutes(app, services.agencies);
   usersRoutes(app, services.users);
   auditRoutes(app, services.audit);
+  plansRoutes(app, services.plans);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const webDist = path.resolve(PROJECT_ROOT, config.webDist);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../server/lib/actor.ts';
 import { buildTestApp, type TestApp } from './support/app.ts';
 import { TEST_PASSWORD } from './support/seed.ts';
+import { PlanCommitInput } from '../shared/contracts/plans.ts';
 
 // Issue 2: "for every route, every role and an in-scope and an out-of-scope record, the expected answer.
 // Adding a route without adding it to the matrix fails the test." Routes are enumerated from the OpenAPI
@@ -54,6 +55,8 @@ async function loadFixtures(t: TestApp) {
     // Account rows act on an account that is not one of the matrix's actors: a password reset ends its sessions.
     inUser: await t.idOf(sql`SELECT id FROM users WHERE username = 'travinh'`),
     canThoUser: await t.idOf(sql`SELECT id FROM users WHERE username = 'cantho'`),
+    vlPlan: await plan(t, await t.unitId('2025/86/')),
+    ctPlan: await plan(t, await t.unitId('2025/92/')),
     /** A fresh hamlet to retire, inside Long Châu or inside a Cần Thơ commune. */
     async freshVillage(which: Which) {
       const v = await t.services.units.addVillage(systemActor('test'), which === 'in' ? this.longChau : canThoCommune, { name: `Ấp thử ${uniq()}`, kind: 'ấp' });
@@ -62,6 +65,16 @@ async function loadFixtures(t: TestApp) {
   };
 }
 let f: Fixtures;
+
+const planInput = (provinceId: string) => ({
+  provinceId,
+  plan: { title: `Kế hoạch thử ${uniq()}`, number: null, issuer: null, issuedOn: null, periodStart: 2026, periodEnd: 2030 },
+  targets: [],
+  tasks: [],
+});
+async function plan(t: TestApp, provinceId: string) {
+  return t.services.plans.commit(systemActor('test'), PlanCommitInput.parse(planInput(provinceId)));
+}
 
 /** The agency a role can read: its own for agency roles, the commune's committee for the commune officer. */
 const ownAgency = (who: Who, which: Which) =>
@@ -175,6 +188,15 @@ const MATRIX: Record<string, Row> = {
   'POST /api/users/{id}/password': {
     request: (f, _w, which) => ({ url: `/api/users/${which === 'in' ? f.inUser : f.canThoUser}/password`, payload: { newPassword: TEST_PASSWORD } }),
     expect: { default: DENY, systemAdmin: ok(204), coordinator: scoped(204), anonymous: ANON },
+  },
+  'GET /api/plans': { request: () => ({ url: '/api/plans' }), expect: { default: ok(), anonymous: ANON } },
+  'GET /api/plans/{id}': {
+    request: (f, _w, which) => ({ url: `/api/plans/${which === 'in' ? f.vlPlan : f.ctPlan}` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'POST /api/plans': {
+    request: (f, _w, which) => ({ url: '/api/plans', payload: planInput(which === 'in' ? f.vinhLong : f.canTho) }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(201), coordinator: scoped(201), anonymous: ANON },
   },
   'GET /api/audit': { request: () => ({ url: '/api/audit' }), expect: { default: DENY, systemAdmin: ok(), anonymous: ANON } },
 };

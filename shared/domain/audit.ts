@@ -17,8 +17,9 @@ export const AUDIT_ACTIONS = [
   'agency.create',
   'agency.update',
   'agency.seedStandard',
+  'plan.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

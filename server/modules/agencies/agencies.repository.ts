@@ -101,3 +101,35 @@ export async function listGroups(db: Db, opts: { provinceIds: string[] | 'all'; 
     )
     .orderBy(agencyGroups.name);
 }
+
+/** The whole catalogue of a province, for matching names written in a plan. */
+export async function catalogueRows(db: Db, provinceId: string) {
+  const [rows, groups] = await Promise.all([
+    db
+      .select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, abbreviations: agencies.abbreviations })
+      .from(agencies)
+      .where(and(eq(agencies.provinceId, provinceId), eq(agencies.active, true))),
+    db.select({ id: agencyGroups.id, name: agencyGroups.name, aliases: agencyGroups.aliases, rule: agencyGroups.rule }).from(agencyGroups).where(eq(agencyGroups.provinceId, provinceId)),
+  ]);
+  return { agencies: rows, groups };
+}
+
+/** Members of a named group: by its rule over the catalogue, or its explicit list. */
+export async function groupMemberIds(db: Db, provinceId: string, groupName: string): Promise<string[] | null> {
+  const [g] = await db.select({ id: agencyGroups.id, rule: agencyGroups.rule }).from(agencyGroups).where(and(eq(agencyGroups.provinceId, provinceId), eq(agencyGroups.name, groupName)));
+  if (!g) return null;
+  const base = and(eq(agencies.provinceId, provinceId), eq(agencies.active, true));
+  const q = db.select({ id: agencies.id }).from(agencies).innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId));
+  switch (g.rule) {
+    case 'communePeoplesCommittees':
+      return (await q.where(and(base, eq(agencies.kind, 'peoplesCommittee'), eq(adminUnits.level, 'commune')))).map((r) => r.id);
+    case 'provincialAgencies':
+      return (await q.where(and(base, sql`${agencies.unitId} = ${agencies.provinceId}`, sql`${agencies.kind} <> 'peoplesCommittee'`))).map((r) => r.id);
+    case 'provincialDepartments':
+      return (await q.where(and(base, eq(agencies.kind, 'department')))).map((r) => r.id);
+    case 'massOrganisations':
+      return (await q.where(and(base, sql`${agencies.unitId} = ${agencies.provinceId}`, sql`${agencies.kind} IN ('fatherlandFront', 'massOrganisation', 'studyPromotionAssociation')`))).map((r) => r.id);
+    default:
+      return (await db.select({ id: agencyGroupMembers.agencyId }).from(agencyGroupMembers).where(eq(agencyGroupMembers.groupId, g.id))).map((r) => r.id);
+  }
+}

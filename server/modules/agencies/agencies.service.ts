@@ -133,6 +133,10 @@ export function createAgenciesService({ db, findUnit }: Deps) {
       });
     },
 
+    /** The catalogue of a province (for the plan importer; the caller has checked the actor's access). */
+    catalogue: (provinceId: string) => repo.catalogueRows(db, provinceId),
+    groupMemberIds: (provinceId: string, groupName: string) => repo.groupMemberIds(db, provinceId, groupName),
+
     async groups(actor: Actor, q: z.infer<typeof AgencyGroupQuery>) {
       const readable = isAdmin(actor) ? 'all' : [...new Set(actor.grants.map((g) => g.provinceId).filter((p): p is string => !!p))];
       const provinceIds = q.provinceId ? (readable === 'all' || readable.includes(q.provinceId) ? [q.provinceId] : []) : readable;

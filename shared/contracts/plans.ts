@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { Abilities, Limit, Name, Offset, SearchQuery, Uuid } from './common.ts';
+import { COMPARATORS, Schedule, TARGET_GROUPS } from './plan-import.ts';
+
+export const PLAN_STATUSES = ['draft', 'inForce', 'superseded'] as const;
+export const PlanStatus = z.enum(PLAN_STATUSES);
+
+/** An agency named in a task, after review: matched to the catalogue, a group, or left to resolve. */
+export const ReviewedAgencyRef = z.strictObject({
+  raw: z.string().max(500),
+  agencyId: Uuid.nullable(),
+  /** A named group ("UBND các xã, phường") expanded into its member agencies when committed. */
+  groupName: z.string().max(200).nullable(),
+});
+
+export const ReviewedTarget = z.strictObject({
+  text: z.string().min(1).max(4000),
+  indicator: z.string().min(1).max(1000),
+  comparator: z.enum(COMPARATORS),
+  value: z.number().finite().min(0).max(1e12),
+  unit: z.string().min(1).max(50),
+  year: z.number().int().min(2000).max(2100).nullable(),
+  group: z.enum(TARGET_GROUPS),
+  scope: z.enum(['province', 'eachCommune']).default('province'),
+  line: z.number().int().nullable(),
+});
+
+export const ReviewedTask = z.strictObject({
+  code: z.string().max(50).nullable(),
+  parentCode: z.string().max(50).nullable().default(null),
+  section: z.string().max(1000).nullable(),
+  title: z.string().min(1).max(4000),
+  description: z.string().max(20_000).nullable().default(null),
+  leads: z.array(ReviewedAgencyRef).max(200),
+  coordinators: z.array(ReviewedAgencyRef).max(200),
+  deliverables: z.array(z.string().max(500)).max(50),
+  budget: z.string().max(500).nullable().default(null),
+  schedule: Schedule,
+  line: z.number().int().nullable(),
+});
+
+/** What the coordinator commits after checking the preview. Nothing is written before this. */
+export const PlanCommitInput = z.strictObject({
+  provinceId: Uuid,
+  plan: z.strictObject({
+    title: Name(1000),
+    number: z.string().max(100).nullable(),
+    issuer: z.string().max(500).nullable(),
+    signer: z.string().max(200).nullable().default(null),
+    issuedOn: z.iso.date().nullable(),
+    periodStart: z.number().int().min(2000).max(2100).nullable(),
+    periodEnd: z.number().int().min(2000).max(2100).nullable(),
+    legalBases: z.array(z.string().max(2000)).max(100).default([]),
+    objectives: z.string().max(20_000).nullable().default(null),
+    status: PlanStatus.default('draft'),
+    implementsPlanId: Uuid.nullable().default(null),
+    amendsPlanId: Uuid.nullable().default(null),
+    sourceFilename: z.string().max(300).nullable().default(null),
+  }),
+  targets: z.array(ReviewedTarget).max(1000),
+  tasks: z.array(ReviewedTask).max(10_000),
+});
+export type PlanCommitInput = z.infer<typeof PlanCommitInput>;
+
+export const PlanSummary = z.object({
+  id: Uuid,
+  provinceId: Uuid,
+  number: z.string().nullable(),
+  title: z.string(),
+  issuer: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  periodStart: z.number().nullable(),
+  periodEnd: z.number().nullable(),
+  status: PlanStatus,
+  taskCount: z.number().int(),
+  targetCount: z.number().int(),
+  abilities: Abilities,
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+export const PlanListQuery = z.strictObject({ q: SearchQuery, provinceId: Uuid.optional(), limit: Limit(50, 200), offset: Offset });
+
+export const AssignmentView = z.object({ role: z.enum(['lead', 'coordinator']), agencyId: Uuid.nullable(), agencyName: z.string().nullable(), raw: z.string(), groupName: z.string().nullable() });
+export const TaskView = z.object({
+  id: Uuid,
+  code: z.string().nullable(),
+  parentCode: z.string().nullable(),
+  section: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  deliverables: z.array(z.string()),
+  schedule: Schedule,
+  sourceLine: z.number().nullable(),
+  assignments: z.array(AssignmentView),
+});
+export const TargetView = ReviewedTarget.omit({ line: true }).extend({ id: Uuid, sourceLine: z.number().nullable() });
+export const PlanDetail = PlanSummary.extend({
+  signer: z.string().nullable(),
+  legalBases: z.array(z.string()),
+  objectives: z.string().nullable(),
+  sourceFilename: z.string().nullable(),
+  targets: z.array(TargetView),
+  tasks: z.array(TaskView),
+  unresolvedAgencies: z.number().int(),
+});
+export type PlanDetail = z.infer<typeof PlanDetail>;
