@@ -104,3 +104,40 @@ export const PlanDetail = PlanSummary.extend({
   unresolvedAgencies: z.number().int(),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
+
+/** An agency named in the document, with the catalogue entry it matched in the province (or none). */
+export const PreviewAgencyRef = z.object({
+  raw: z.string(),
+  agency: z.string().nullable(),
+  agencyId: Uuid.nullable(),
+  group: z.string().nullable(),
+});
+
+/**
+ * What `POST /api/plans/import` answers: everything read from the document, nothing written. The
+ * coordinator corrects it in the browser and sends it back as a PlanCommitInput.
+ */
+export const PlanPreview = z.object({
+  provinceId: Uuid,
+  filename: z.string(),
+  format: z.enum(['docx', 'xlsx', 'pdf', 'text']),
+  /** The document as text lines (1-based `line` numbers of targets, tasks and warnings point here). */
+  lines: z.array(z.string()),
+  plan: z.object({
+    title: z.string().nullable(),
+    number: z.string().nullable(),
+    issuer: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    periodStart: z.number().int().nullable(),
+    periodEnd: z.number().int().nullable(),
+  }),
+  targets: z.array(ReviewedTarget.omit({ scope: true })),
+  tasks: z.array(
+    ReviewedTask.omit({ leads: true, coordinators: true }).extend({
+      leads: z.array(PreviewAgencyRef),
+      coordinators: z.array(PreviewAgencyRef),
+    }),
+  ),
+  warnings: z.array(z.object({ line: z.number().int().nullable(), message: z.string() })),
+});
+export type PlanPreview = z.infer<typeof PlanPreview>;
