@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Abilities, Limit, Name, Offset, SearchQuery, Uuid } from './common.ts';
-import { COMPARATORS, Schedule, TARGET_GROUPS } from './plan-import.ts';
+import { COMPARATORS, PlanImportResult, Schedule, TARGET_GROUPS } from './plan-import.ts';
 
 export const PLAN_STATUSES = ['draft', 'inForce', 'superseded'] as const;
 export const PlanStatus = z.enum(PLAN_STATUSES);
@@ -123,14 +123,7 @@ export const PlanPreview = z.object({
   format: z.enum(['docx', 'xlsx', 'pdf', 'text']),
   /** The document as text lines (1-based `line` numbers of targets, tasks and warnings point here). */
   lines: z.array(z.string()),
-  plan: z.object({
-    title: z.string().nullable(),
-    number: z.string().nullable(),
-    issuer: z.string().nullable(),
-    issuedOn: z.string().nullable(),
-    periodStart: z.number().int().nullable(),
-    periodEnd: z.number().int().nullable(),
-  }),
+  plan: PlanImportResult.shape.plan,
   targets: z.array(ReviewedTarget.omit({ scope: true })),
   tasks: z.array(
     ReviewedTask.omit({ leads: true, coordinators: true }).extend({
