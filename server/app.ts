@@ -45,7 +45,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, {
     agencies,
     users: createUsersService({ db, clock, grantsOf, forgetSessions: auth.forgetUser }),
     audit: createAuditService({ db }),
-    plans: createPlansService({ db, findUnit, groupMemberIds: agencies.groupMemberIds }),
+    plans: createPlansService({ db, findUnit, groupMemberIds: agencies.groupMemberIds, catalogue: agencies.catalogue }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -107,7 +107,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   agenciesRoutes(app, services.agencies);
   usersRoutes(app, services.users);
   auditRoutes(app, services.audit);
-  plansRoutes(app, services.plans);
+  await plansRoutes(app, services.plans);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const webDist = path.resolve(PROJECT_ROOT, config.webDist);

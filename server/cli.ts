@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { sql } from 'drizzle-orm';
 import { createServices } from './app.ts';
@@ -10,6 +12,9 @@ import { knownProvinceCodes } from './modules/units/units.import.ts';
 import { ROLES, ROLE_SCOPE, type Role } from '../shared/domain/roles.ts';
 import { UserCreate } from '../shared/contracts/users.ts';
 import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
+import { PlanCommitInput, previewToCommit } from '../shared/contracts/plans.ts';
+import { foldForSearch } from '../shared/text.ts';
+import { readPlan } from './modules/plans/plans.import.ts';
 
 // The same services as the HTTP API, called as the system actor; every write is audited under "xhht-cli".
 async function withServices<T>(fn: (s: ReturnType<typeof createServices>, db: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
@@ -101,6 +106,43 @@ user
       console.log(`Tài khoản ${created.username}: ${created.grants.map((g) => `${g.role} @ ${g.unitName ?? g.agencyName ?? 'toàn hệ thống'}`).join(', ')}`);
     }),
   );
+
+const plan = program.command('plan').description('Kế hoạch');
+plan
+  .command('import')
+  .description('Đọc văn bản kế hoạch (DOCX, XLSX, PDF, TXT/MD): in ra những gì đọc được; --commit để lưu thành kế hoạch')
+  .argument('<file>', 'tệp kế hoạch')
+  .option('--json', 'in kết quả dạng JSON')
+  .option('-p, --province <code>', 'mã tỉnh (mặc định: tỉnh nêu trong văn bản)')
+  .option('--commit', 'lưu vào CSDL thành kế hoạch (dự thảo); tên cơ quan chưa khớp được giữ nguyên để xử lý sau')
+  .action(async (file: string, o: { json?: boolean; province?: string; commit?: boolean }) => {
+    const bytes = new Uint8Array(await readFile(file));
+    const provinceName = o.province ? knownProvinceCodes().find((p) => p.code === o.province)?.name : undefined;
+    if (o.province && !provinceName) throw new AppError('VALIDATION_FAILED', `Không có tỉnh mã "${o.province}".`);
+    if (!o.commit) {
+      // Works on a fresh clone with no database: agencies are matched against the standard catalogue.
+      const { result } = await readPlan(bytes, path.basename(file), provinceName ? { name: provinceName } : null, null);
+      if (o.json) console.log(JSON.stringify(result, null, 2));
+      else printSummary(result);
+      return;
+    }
+    await withServices(async (s, d) => {
+      const name = provinceName ?? (await readPlan(bytes, path.basename(file), null, null)).result.plan.issuer ?? '';
+      const code = o.province ?? knownProvinceCodes().find((p) => foldForSearch(name).includes(foldForSearch(p.name.replace(/^(Tỉnh|Thành phố) /u, ''))))?.code;
+      const [province] = rowsOf<{ id: string }>(await d.db.execute(sql`SELECT id FROM admin_units WHERE edition = '2025' AND level = 'province' AND code = ${code ?? ''}`));
+      if (!province) throw new AppError('VALIDATION_FAILED', 'Không xác định được tỉnh của kế hoạch (hoặc tỉnh chưa được nạp): dùng --province <mã> sau "xhht units import".');
+      const preview = await s.plans.preview(systemActor(), province.id, { filename: path.basename(file), bytes });
+      const id = await s.plans.commit(systemActor(), PlanCommitInput.parse(previewToCommit(preview)));
+      printSummary(preview);
+      console.log(`Đã lưu kế hoạch (dự thảo): ${id}`);
+    });
+  });
+
+function printSummary(r: { plan: { title: string | null; number: string | null }; targets: unknown[]; tasks: unknown[]; warnings: { line: number | null; message: string }[] }) {
+  console.log(`${r.plan.number ?? '(chưa có số)'} — ${r.plan.title ?? '(chưa có tiêu đề)'}`);
+  console.log(`${r.targets.length} chỉ tiêu, ${r.tasks.length} nhiệm vụ, ${r.warnings.length} cảnh báo`);
+  for (const w of r.warnings) console.log(`  dòng ${w.line ?? '?'}: ${w.message}`);
+}
 
 useVietnameseValidationMessages();
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../server/lib/actor.ts';
 import { buildTestApp, type TestApp } from './support/app.ts';
 import { TEST_PASSWORD } from './support/seed.ts';
+import { multipartFile } from './support/multipart.ts';
 import { PlanCommitInput } from '../shared/contracts/plans.ts';
 
 // Issue 2: "for every route, every role and an in-scope and an out-of-scope record, the expected answer.
@@ -25,7 +26,7 @@ const ACTORS = {
 } as const;
 type Who = keyof typeof ACTORS;
 type Which = 'in' | 'out';
-type Request = { url: string; payload?: unknown; cookie?: string };
+type Request = { url: string; payload?: unknown; cookie?: string; headers?: Record<string, string> };
 type Cell = { in: number; out: number };
 type Row = {
   request: (f: Fixtures, who: Who, which: Which) => Promise<Request> | Request;
@@ -194,6 +195,10 @@ const MATRIX: Record<string, Row> = {
     request: (f, _w, which) => ({ url: `/api/plans/${which === 'in' ? f.vlPlan : f.ctPlan}` }),
     expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
   },
+  'POST /api/plans/import': {
+    request: (f, _w, which) => ({ url: `/api/plans/import?provinceId=${which === 'in' ? f.vinhLong : f.canTho}`, ...multipartFile('ke-hoach.txt', 'KẾ HOẠCH\nXây dựng xã hội học tập năm 2026\n') }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
   'POST /api/plans': {
     request: (f, _w, which) => ({ url: '/api/plans', payload: planInput(which === 'in' ? f.vinhLong : f.canTho) }),
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(201), coordinator: scoped(201), anonymous: ANON },
@@ -228,7 +233,7 @@ describe('access matrix', () => {
     const res = await t.app.inject({
       method: method as 'GET',
       url: req.url,
-      headers: cookie ? { cookie } : {},
+      headers: { ...(cookie ? { cookie } : {}), ...req.headers },
       ...(req.payload !== undefined ? { payload: req.payload as object } : method !== 'GET' ? { payload: {} } : {}),
     });
     const cell = row.expect[who] ?? row.expect.default;

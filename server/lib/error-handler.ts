@@ -29,6 +29,13 @@ export function registerErrorHandler(app: FastifyInstance) {
     switch (err.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return reply.status(413).send(send('PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.'));
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return reply.status(413).send(send('PAYLOAD_TOO_LARGE', 'Tệp tải lên quá lớn (tối đa 20 MB).', [{ path: 'file', message: 'quá lớn' }]));
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      case 'FST_FILES_LIMIT':
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FIELDS_LIMIT':
+        return reply.status(400).send(send('VALIDATION_FAILED', `Tệp tải lên không hợp lệ: ${err.message}`, [{ path: 'file', message: err.message }]));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return reply.status(415).send(send('VALIDATION_FAILED', 'Kiểu nội dung không được hỗ trợ: hãy gửi application/json.'));
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':

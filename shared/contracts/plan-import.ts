@@ -69,6 +69,12 @@ export const ImportedTask = z.object({
   deliverables: z.array(z.string()),
   schedule: Schedule,
   line: z.number().int(),
+  /** A sub-task's parent: "3.4" for the unnumbered rows under task 3.4 (coded "3.4.a", "3.4.b" …). */
+  parentCode: z.string().optional(),
+  /** The full text when the title was shortened, or the details under a prose task (its lists). */
+  description: z.string().optional(),
+  /** The "Kinh phí" cell of a task table, as written. */
+  budget: z.string().optional(),
 });
 export type ImportedTask = z.infer<typeof ImportedTask>;
 

@@ -134,3 +134,17 @@ export const PlanPreview = z.object({
   warnings: z.array(z.object({ line: z.number().int().nullable(), message: z.string() })),
 });
 export type PlanPreview = z.infer<typeof PlanPreview>;
+
+/** The preview as it would be committed unchanged: matched agencies and groups kept, unmatched names kept unresolved. */
+export function previewToCommit(p: PlanPreview, status: z.infer<typeof PlanStatus> = 'draft') {
+  return {
+    provinceId: p.provinceId,
+    plan: { ...p.plan, title: p.plan.title ?? p.filename, status, sourceFilename: p.filename },
+    targets: p.targets,
+    tasks: p.tasks.map((t) => ({
+      ...t,
+      leads: t.leads.map((r) => ({ raw: r.raw, agencyId: r.agencyId, groupName: r.group })),
+      coordinators: t.coordinators.map((r) => ({ raw: r.raw, agencyId: r.agencyId, groupName: r.group })),
+    })),
+  };
+}

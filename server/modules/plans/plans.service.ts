@@ -11,6 +11,7 @@ import type { PlanCommitInput, PlanListQuery } from '../../../shared/contracts/p
 import type { Schedule } from '../../../shared/contracts/plan-import.ts';
 import * as repo from './plans.repository.ts';
 import { planPolicy } from './plans.policy.ts';
+import { readPlan, toPreview, type ProvinceCatalogue } from './plans.import.ts';
 
 type Deps = {
   db: Db;
@@ -18,11 +19,13 @@ type Deps = {
   findUnit: (db: Db, id: string) => Promise<{ id: string; path: string; level: string; name: string } | undefined>;
   /** Narrowed from the agencies module: members of a named group of a province, or null if no such group. */
   groupMemberIds: (provinceId: string, groupName: string) => Promise<string[] | null>;
+  /** Narrowed from the agencies module: the catalogue of a province, to match names written in a plan. */
+  catalogue: (provinceId: string) => Promise<ProvinceCatalogue>;
 };
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
 
-export function createPlansService({ db, findUnit, groupMemberIds }: Deps) {
+export function createPlansService({ db, findUnit, groupMemberIds, catalogue }: Deps) {
   const summary = (actor: Actor, p: PlanRow) => ({
     id: p.id,
     provinceId: p.provinceId,
@@ -53,6 +56,14 @@ export function createPlansService({ db, findUnit, groupMemberIds }: Deps) {
 
   return {
     provinceFor,
+
+    /** Reads an uploaded plan for the coordinator to check: nothing is written (issue 3, "preview first"). */
+    async preview(actor: Actor, provinceId: string, file: { filename: string; bytes: Uint8Array }) {
+      const province = await provinceFor(actor, provinceId);
+      const cat = await catalogue(province.id);
+      const { doc, result } = await readPlan(file.bytes, file.filename, province, cat);
+      return toPreview(province.id, file.filename, doc, result, cat);
+    },
 
     async list(actor: Actor, q: z.infer<typeof PlanListQuery>) {
       const paths = isAdmin(actor) ? 'all' : actor.grants.map((g) => g.unitPath).filter((p): p is string => !!p);
