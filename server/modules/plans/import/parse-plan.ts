@@ -113,10 +113,11 @@ export function parsePlan(doc: ExtractedDocument, opts: ParsePlanOptions = {}): 
   // Agencies and timelines.
   const catalogue: PreparedCatalogue = prepareCatalogue(opts.catalogue ?? standardCatalogue(provinceName ?? 'Tỉnh'));
   const ctx = { periodStart: plan.periodStart, periodEnd: plan.periodEnd };
-  const unmatched = new Map<string, number[]>();
+  const unmatched = new Map<string, Set<number>>();
   const tasks: ImportedTask[] = drafts.map((d) => finishTask(d, catalogue, ctx, warnings, unmatched));
   // One warning per unmatched name (a name is often repeated row after row), on its first line.
-  for (const [raw, lines] of unmatched) {
+  for (const [raw, set] of unmatched) {
+    const lines = [...set];
     const more = lines.length > 1 ? ` (${lines.length} lần, dòng ${lines.join(', ')})` : '';
     warnings.push({ line: lines[0]!, message: `Không khớp cơ quan: ${raw}${more}` });
   }
@@ -130,13 +131,13 @@ function finishTask(
   catalogue: PreparedCatalogue,
   ctx: { periodStart: number | null; periodEnd: number | null },
   warnings: Warning[],
-  unmatched: Map<string, number[]>,
+  unmatched: Map<string, Set<number>>,
 ): ImportedTask {
   const match = (cells: string[]) => dedupeRefs(cells.flatMap((c) => matchAgencies(c, catalogue)));
   const leads = match(d.leadCells);
   const coordinators = match(d.coordinatorCells);
   for (const r of [...leads, ...coordinators]) {
-    if (r.agency === null && r.group === null) unmatched.set(r.raw, [...new Set([...(unmatched.get(r.raw) ?? []), d.line])]);
+    if (r.agency === null && r.group === null) unmatched.set(r.raw, (unmatched.get(r.raw) ?? new Set()).add(d.line));
   }
   let schedule: Schedule;
   if (d.scheduleRaw) {
