@@ -9,7 +9,7 @@ export const PlanStatus = z.enum(PLAN_STATUSES);
 export const ReviewedAgencyRef = z.strictObject({
   raw: z.string().max(500),
   agencyId: Uuid.nullable(),
-  /** A named group ("UBND các xã, phường") expanded into its member agencies when committed. */
+  /** A named group ("UBND các xã, phường") expanded into its member agencies when committed; ignored when agencyId is set. */
   groupName: z.string().max(200).nullable(),
 });
 

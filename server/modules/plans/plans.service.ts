@@ -200,11 +200,12 @@ export function createPlansService({ db, findUnit, groupMemberIds, catalogue }: 
           for (const role of ['leads', 'coordinators'] as const) {
             const seen = new Set<string>();
             for (const ref of t[role]) {
-              const ids = ref.groupName ? groups.get(ref.groupName)! : [ref.agencyId];
+              // A chosen agency wins over a group name (the coordinator picked it in the preview).
+              const ids = ref.agencyId ? [ref.agencyId] : ref.groupName ? groups.get(ref.groupName)! : [null];
               for (const agencyId of ids) {
                 if (agencyId && seen.has(agencyId)) continue;
                 if (agencyId) seen.add(agencyId);
-                assignments.push({ taskId: taskIds[i]!, role: role === 'leads' ? 'lead' : 'coordinator', agencyId, raw: ref.raw, groupName: ref.groupName });
+                assignments.push({ taskId: taskIds[i]!, role: role === 'leads' ? 'lead' : 'coordinator', agencyId, raw: ref.raw, groupName: ref.agencyId ? null : ref.groupName });
               }
             }
           }

@@ -11,7 +11,8 @@ type Props = {
   cacheKey: readonly unknown[];
   search: (q: string, signal: AbortSignal) => Promise<RemoteOption[]>;
   value?: string | null;
-  onChange?: (value: string | null) => void;
+  /** The chosen value, with its option (label) when one was picked. */
+  onChange?: (value: string | null, option?: RemoteOption) => void;
   /** Label of the current value while it is not among the search results (editing an existing record). */
   initialLabel?: string | null;
   placeholder?: string;
@@ -58,8 +59,9 @@ export function RemoteSelect({ cacheKey, search, value, onChange, initialLabel, 
       }))}
       optionLabelProp="title"
       onChange={(v) => {
-        setChosen(options.find((o) => o.value === v) ?? null);
-        onChange?.(v ?? null);
+        const option = options.find((o) => o.value === v);
+        setChosen(option ?? null);
+        onChange?.(v ?? null, option);
       }}
       style={{ width: '100%' }}
     />

@@ -81,3 +81,44 @@ export async function api<T>(path: string, { method = 'GET', body, query, signal
 
 export const errorMessage = (e: unknown): string =>
   e instanceof ApiError ? e.message : e instanceof Error ? e.message : 'Đã có lỗi xảy ra.';
+
+export type UploadProgress = { loaded: number; total: number };
+
+/**
+ * POSTs a multipart form with XMLHttpRequest, which (unlike fetch) reports upload progress. `onUploaded`
+ * fires once the last byte has left, while the server is still working on the answer. Failures become
+ * the same ApiError as `api` gives.
+ */
+export function upload<T>(
+  path: string,
+  form: FormData,
+  { query, signal, onProgress, onUploaded }: { query?: Query; signal?: AbortSignal; onProgress?: (p: UploadProgress) => void; onUploaded?: () => void } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withQuery(path, query));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    xhr.upload.onload = () => onUploaded?.();
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    xhr.onload = () => {
+      const res = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status });
+      if (xhr.status < 200 || xhr.status >= 300) {
+        void toError(res).then(reject);
+        return;
+      }
+      try {
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+      } catch {
+        reject(new ApiError(xhr.status, 'BAD_RESPONSE', 'Máy chủ trả lời không đúng định dạng.'));
+      }
+    };
+    if (signal) {
+      if (signal.aborted) return reject(new DOMException('Upload aborted', 'AbortError'));
+      signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send(form);
+  });
+}

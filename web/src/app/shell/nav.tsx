@@ -23,13 +23,13 @@ type Module = { path: string; label: MessageKey; icon: ReactNode; show?: (me: Me
 export const MODULES: Module[] = [
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> },
   { path: '/agencies', label: 'nav.agencies', icon: <BankOutlined /> },
+  { path: '/plans', label: 'nav.plans', icon: <ScheduleOutlined /> },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, show: (me) => me.abilities.manageUsers === true },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, show: (me) => me.abilities.viewAudit === true },
 ];
 
 // Modules of the platform still to come: listed so people see where it is going, but not clickable.
 const COMING: { key: string; label: MessageKey; icon: ReactNode }[] = [
-  { key: 'plans', label: 'nav.plans', icon: <ScheduleOutlined /> },
   { key: 'reports', label: 'nav.reports', icon: <BarChartOutlined /> },
   { key: 'evaluation', label: 'nav.evaluation', icon: <FileDoneOutlined /> },
   { key: 'centres', label: 'nav.centres', icon: <HomeOutlined /> },

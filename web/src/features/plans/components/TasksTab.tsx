@@ -1,0 +1,88 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Empty, Flex, Input, Select, Switch, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { formatNumber } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n-context.tsx';
+import { useDebounced } from '../../../lib/useDebounced.ts';
+import { filterTasks, groupBySection, type TaskView } from '../model.ts';
+import { TaskRow } from './TaskRow.tsx';
+
+/** The plan's tasks by section; the filters (section, agency, unresolved only) live in the URL. */
+export function TasksTab({ tasks }: { tasks: TaskView[] }) {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const section = params.get('section') ?? undefined;
+  const unresolved = params.get('unresolved') === '1';
+  const [text, setText] = useState(params.get('agency') ?? '');
+  const agency = useDebounced(text.trim(), 250);
+  const update = (next: Record<string, string | undefined>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    setParams(p, { replace: true });
+  };
+  useEffect(() => {
+    if (agency !== (params.get('agency') ?? '')) update({ agency: agency || undefined });
+    // The URL follows what is typed, once typing pauses.
+  }, [agency]);
+
+  const sections = useMemo(() => groupBySection(tasks).map((s) => s.section).filter((s): s is string => !!s), [tasks]);
+  const shown = filterTasks(tasks, { section, agency: params.get('agency') ?? undefined, unresolved });
+
+  return (
+    <div data-testid="plan-tasks">
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+        {sections.length > 1 ? (
+          <Select<string>
+            allowClear
+            placeholder={t('plans.filterSection')}
+            value={section}
+            onChange={(v) => update({ section: v })}
+            options={sections.map((s) => ({ value: s, label: s }))}
+            style={{ width: 320, maxWidth: '100%' }}
+            data-testid="task-section-filter"
+          />
+        ) : null}
+        <Input.Search
+          allowClear
+          placeholder={t('plans.filterAgency')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ width: 280, maxWidth: '100%' }}
+          data-testid="task-agency-filter"
+        />
+        <Flex gap={6} align="center">
+          <Switch size="small" checked={unresolved} onChange={(v) => update({ unresolved: v ? '1' : undefined })} aria-label={t('plans.filterUnresolved')} data-testid="task-unresolved-filter" />
+          <span>{t('plans.filterUnresolved')}</span>
+        </Flex>
+        <Typography.Text type="secondary" data-testid="task-count">
+          {t('plans.filteredCount', { n: formatNumber(shown.length), total: formatNumber(tasks.length) })}
+        </Typography.Text>
+      </Flex>
+      {shown.length === 0 ? (
+        <Empty description={t('plans.noTasks')} />
+      ) : (
+        groupBySection(shown).map((s) => (
+          <section key={s.section ?? ''} className="plan-section" data-testid="task-section">
+            <Typography.Title level={5} className="plan-section-title">
+              {s.section ?? t('plans.noSection')}
+            </Typography.Title>
+            <div className="plan-task plan-task-head" aria-hidden>
+              <div />
+              <div>{t('plans.taskCount')}</div>
+              <div>
+                {t('plans.leads')} / {t('plans.coordinators')}
+              </div>
+              <div>{t('plans.timeline')}</div>
+            </div>
+            {s.tasks.map((task) => (
+              <TaskRow key={task.id} task={task} />
+            ))}
+          </section>
+        ))
+      )}
+    </div>
+  );
+}
