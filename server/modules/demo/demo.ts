@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { appMeta } from '../../db/schema/accounts.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { adminUnits } from '../../db/schema/units.ts';
+import { plans } from '../../db/schema/plans.ts';
+import { fromRoot } from '../../lib/paths.ts';
+import { PlanCommitInput, previewToCommit } from '../../../shared/contracts/plans.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { foldForSearch } from '../../../shared/text.ts';
@@ -14,6 +18,7 @@ import type { Services } from '../../app.ts';
 export const DEMO_PROVINCE_CODE = '86';
 export const DEMO_PASSWORD = 'xhht-demo-2026';
 const DEMO_COMMUNE = '29551'; // Phường Long Châu
+const DEMO_PLAN_FILE = 'vinh-long-ke-hoach-2026-2030-phu-luc-2.txt';
 const DEMO_LEARNING_CENTRE = 'Trung tâm học tập cộng đồng phường Long Châu';
 
 export type DemoAccount = { username: string; displayName: string; role: Role; scope: string };
@@ -23,7 +28,7 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
   return !!row;
 }
 
-export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users'>, actor: Actor): Promise<DemoAccount[]> {
+export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users' | 'plans'>, actor: Actor): Promise<DemoAccount[]> {
   await services.units.importOfficial(actor, { provinceCode: DEMO_PROVINCE_CODE });
   const [province] = await db.select({ id: adminUnits.id }).from(adminUnits).where(eq(adminUnits.path, `2025/${DEMO_PROVINCE_CODE}/`));
   const [commune] = await db.select({ id: adminUnits.id, path: adminUnits.path }).from(adminUnits).where(eq(adminUnits.path, `2025/${DEMO_PROVINCE_CODE}/${DEMO_COMMUNE}/`));
@@ -74,6 +79,13 @@ export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users
       email: null,
       grants: [{ role: a.role, unitId: a.unitId ?? null, agencyId: a.agencyId ?? null }],
     }, { mustChangePassword: false });
+  }
+  // Vĩnh Long's task appendix, through the same preview-and-commit path a coordinator uses.
+  const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.sourceFilename, DEMO_PLAN_FILE));
+  if (!existing) {
+    const bytes = new Uint8Array(readFileSync(fromRoot('data/demo', DEMO_PLAN_FILE)));
+    const preview = await services.plans.preview(actor, province!.id, { filename: DEMO_PLAN_FILE, bytes });
+    await services.plans.commit(actor, PlanCommitInput.parse(previewToCommit(preview, 'inForce')));
   }
   await db
     .insert(appMeta)
