@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
 import { AGENCY_KINDS, type AgencyKind } from '../../../../../shared/domain/agencies.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -10,13 +9,14 @@ import { useAgencies, type Agency } from '../api.ts';
 import { AgencyDrawer } from './AgencyDrawer.tsx';
 import { AgencyFilterBar, type FilterState } from './AgencyFilterBar.tsx';
 import { AgencyTable } from './AgencyTable.tsx';
+import { useUrlState } from '../../../lib/url-state.ts';
 
 const isKind = (k: string | null): k is AgencyKind => !!k && (AGENCY_KINDS as readonly string[]).includes(k);
 
 /** The agency catalogue; filters live in the URL so a filtered list can be shared or bookmarked. */
 export function AgenciesBrowser({ canCreate }: { canCreate: boolean }) {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlState();
   const [editing, setEditing] = useState<Agency | 'new' | null>(null);
   const kind = params.get('kind');
   const filters: FilterState = {
@@ -29,14 +29,6 @@ export function AgenciesBrowser({ canCreate }: { canCreate: boolean }) {
   const pageSize = [20, 50, 100].includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const list = useAgencies({ ...filters, q: filters.q || undefined, limit: pageSize, offset: (page - 1) * pageSize });
 
-  const update = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p, { replace: true });
-  };
   const onFilter = (f: Partial<FilterState>) =>
     update({
       ...('q' in f ? { q: f.q } : {}),

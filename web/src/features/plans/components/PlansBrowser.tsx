@@ -1,20 +1,21 @@
 import { useEffect, useState } from 'react';
 import { Button, Empty, Flex, Input, Select } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useT } from '../../../lib/i18n-context.tsx';
 import { useDebounced } from '../../../lib/useDebounced.ts';
 import { usePlans, useProvinces } from '../api.ts';
 import { PlanTable } from './PlanTable.tsx';
+import { useUrlState } from '../../../lib/url-state.ts';
 
 const PAGE_SIZE = 20;
 
 /** The plans the person may see; search, province and page live in the URL. */
 export function PlansBrowser({ canImport, pickProvince }: { canImport: boolean; pickProvince: boolean }) {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlState();
   const [text, setText] = useState(params.get('q') ?? '');
   const q = useDebounced(text.trim(), 300);
   const provinceId = params.get('province') ?? undefined;
@@ -22,14 +23,6 @@ export function PlansBrowser({ canImport, pickProvince }: { canImport: boolean; 
   const list = usePlans({ q: q || undefined, provinceId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const provinces = useProvinces(pickProvince);
 
-  const update = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p, { replace: true });
-  };
   useEffect(() => {
     if (q !== (params.get('q') ?? '')) update({ q: q || undefined, page: undefined });
     // The URL follows what is typed, once typing pauses.

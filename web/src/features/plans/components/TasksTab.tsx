@@ -1,28 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Empty, Flex, Input, Select, Switch, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
 import { formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import { useDebounced } from '../../../lib/useDebounced.ts';
 import { filterTasks, groupBySection, type TaskView } from '../model.ts';
 import { TaskRow } from './TaskRow.tsx';
+import { useUrlState } from '../../../lib/url-state.ts';
 
 /** The plan's tasks by section; the filters (section, agency, unresolved only) live in the URL. */
 export function TasksTab({ tasks }: { tasks: TaskView[] }) {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlState();
   const section = params.get('section') ?? undefined;
   const unresolved = params.get('unresolved') === '1';
   const [text, setText] = useState(params.get('agency') ?? '');
   const agency = useDebounced(text.trim(), 250);
-  const update = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p, { replace: true });
-  };
   useEffect(() => {
     if (agency !== (params.get('agency') ?? '')) update({ agency: agency || undefined });
     // The URL follows what is typed, once typing pauses.
