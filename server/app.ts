@@ -45,7 +45,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, {
     agencies,
     users: createUsersService({ db, clock, grantsOf, forgetSessions: auth.forgetUser }),
     audit: createAuditService({ db }),
-    plans: createPlansService({ db, findUnit, groupMemberIds: agencies.groupMemberIds, catalogue: agencies.catalogue }),
+    plans: createPlansService({ db, findUnit, groupsWithMembers: agencies.groupsWithMembers, catalogue: agencies.catalogue }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

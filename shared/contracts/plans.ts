@@ -9,7 +9,7 @@ export const PlanStatus = z.enum(PLAN_STATUSES);
 export const ReviewedAgencyRef = z.strictObject({
   raw: z.string().max(500),
   agencyId: Uuid.nullable(),
-  /** A named group ("UBND các xã, phường") expanded into its member agencies when committed; ignored when agencyId is set. */
+  /** A named group ("UBND các xã, phường"), kept as one assignment and expanded when read; ignored when agencyId is set. */
   groupName: z.string().max(200).nullable(),
 });
 
@@ -80,7 +80,17 @@ export type PlanSummary = z.infer<typeof PlanSummary>;
 
 export const PlanListQuery = z.strictObject({ q: SearchQuery, provinceId: Uuid.optional(), limit: Limit(50, 200), offset: Offset });
 
-export const AssignmentView = z.object({ role: z.enum(['lead', 'coordinator']), agencyId: Uuid.nullable(), agencyName: z.string().nullable(), raw: z.string(), groupName: z.string().nullable() });
+export const AssignmentView = z.object({
+  id: Uuid,
+  role: z.enum(['lead', 'coordinator']),
+  agencyId: Uuid.nullable(),
+  agencyName: z.string().nullable(),
+  /** A group named in the plan ("UBND các xã, phường"): every current member owes its part. */
+  groupId: Uuid.nullable(),
+  groupName: z.string().nullable(),
+  memberCount: z.number().int().nullable(),
+  raw: z.string(),
+});
 export const TaskView = z.object({
   id: Uuid,
   code: z.string().nullable(),

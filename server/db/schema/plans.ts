@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { adminUnits } from './units.ts';
-import { agencies } from './agencies.ts';
+import { agencies, agencyGroups } from './agencies.ts';
 
 // A plan (Kế hoạch) of a province, read from the signed document (issue 3).
 export const plans = pgTable(
@@ -71,7 +71,9 @@ export const planTasks = pgTable(
 );
 
 // Who carries a task: the lead (chủ trì) and coordinating (phối hợp) agencies. A group named in the plan
-// ("UBND các xã, phường") is expanded into one row per agency, keeping the words as written.
+// ("UBND các xã, phường") is one row pointing at the group, expanded into its members when read, so a
+// 3,000-task plan does not write 124 rows per task and a commune created later joins its tasks by itself.
+// A row with neither agency nor group is a name the coordinator still has to resolve.
 export const taskAssignments = pgTable(
   'task_assignments',
   {
@@ -79,8 +81,9 @@ export const taskAssignments = pgTable(
     taskId: uuid('task_id').notNull().references(() => planTasks.id, { onDelete: 'cascade' }),
     role: text('role').notNull(), // lead | coordinator
     agencyId: uuid('agency_id').references(() => agencies.id),
+    groupId: uuid('group_id').references(() => agencyGroups.id),
     raw: text('raw').notNull(),
     groupName: text('group_name'),
   },
-  (t) => [index('task_assignments_task_idx').on(t.taskId), index('task_assignments_agency_idx').on(t.agencyId)],
+  (t) => [index('task_assignments_task_idx').on(t.taskId), index('task_assignments_agency_idx').on(t.agencyId), index('task_assignments_group_idx').on(t.groupId)],
 );

@@ -114,10 +114,8 @@ export async function catalogueRows(db: Db, provinceId: string) {
   return { agencies: rows, groups };
 }
 
-/** Members of a named group: by its rule over the catalogue, or its explicit list. */
-export async function groupMemberIds(db: Db, provinceId: string, groupName: string): Promise<string[] | null> {
-  const [g] = await db.select({ id: agencyGroups.id, rule: agencyGroups.rule }).from(agencyGroups).where(and(eq(agencyGroups.provinceId, provinceId), eq(agencyGroups.name, groupName)));
-  if (!g) return null;
+/** Members of a group: by its rule over the catalogue, or its explicit list. */
+async function membersOf(db: Db, provinceId: string, g: { id: string; rule: string | null }): Promise<string[]> {
   const base = and(eq(agencies.provinceId, provinceId), eq(agencies.active, true));
   const q = db.select({ id: agencies.id }).from(agencies).innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId));
   switch (g.rule) {
@@ -132,4 +130,10 @@ export async function groupMemberIds(db: Db, provinceId: string, groupName: stri
     default:
       return (await db.select({ id: agencyGroupMembers.agencyId }).from(agencyGroupMembers).where(eq(agencyGroupMembers.groupId, g.id))).map((r) => r.id);
   }
+}
+
+/** Every group of a province with its current members (groups are few: the standard four and the province's own). */
+export async function groupsWithMembers(db: Db, provinceId: string) {
+  const groups = await db.select({ id: agencyGroups.id, name: agencyGroups.name, rule: agencyGroups.rule }).from(agencyGroups).where(eq(agencyGroups.provinceId, provinceId));
+  return Promise.all(groups.map(async (g) => ({ id: g.id, name: g.name, memberIds: await membersOf(db, provinceId, g) })));
 }

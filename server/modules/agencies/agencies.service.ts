@@ -135,7 +135,8 @@ export function createAgenciesService({ db, findUnit }: Deps) {
 
     /** The catalogue of a province (for the plan importer; the caller has checked the actor's access). */
     catalogue: (provinceId: string) => repo.catalogueRows(db, provinceId),
-    groupMemberIds: (provinceId: string, groupName: string) => repo.groupMemberIds(db, provinceId, groupName),
+    /** The groups of a province with their members now (for plans and tracking; the caller has checked access). */
+    groupsWithMembers: (provinceId: string) => repo.groupsWithMembers(db, provinceId),
 
     async groups(actor: Actor, q: z.infer<typeof AgencyGroupQuery>) {
       const readable = isAdmin(actor) ? 'all' : [...new Set(actor.grants.map((g) => g.provinceId).filter((p): p is string => !!p))];

@@ -77,7 +77,7 @@ export async function tasksOf(db: Db, planId: string) {
   const tasks = await db.select().from(planTasks).where(eq(planTasks.planId, planId)).orderBy(asc(planTasks.position));
   const assignments = tasks.length
     ? await db
-        .select({ taskId: taskAssignments.taskId, role: taskAssignments.role, agencyId: taskAssignments.agencyId, agencyName: agencies.name, raw: taskAssignments.raw, groupName: taskAssignments.groupName })
+        .select({ id: taskAssignments.id, taskId: taskAssignments.taskId, role: taskAssignments.role, agencyId: taskAssignments.agencyId, agencyName: agencies.name, groupId: taskAssignments.groupId, raw: taskAssignments.raw, groupName: taskAssignments.groupName })
         .from(taskAssignments)
         .leftJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
         .where(inArray(taskAssignments.taskId, tasks.map((t) => t.id)))

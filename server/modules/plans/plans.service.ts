@@ -17,15 +17,15 @@ type Deps = {
   db: Db;
   /** Narrowed from the units module. */
   findUnit: (db: Db, id: string) => Promise<{ id: string; path: string; level: string; name: string } | undefined>;
-  /** Narrowed from the agencies module: members of a named group of a province, or null if no such group. */
-  groupMemberIds: (provinceId: string, groupName: string) => Promise<string[] | null>;
+  /** Narrowed from the agencies module: the groups of a province with their members now. */
+  groupsWithMembers: (provinceId: string) => Promise<{ id: string; name: string; memberIds: string[] }[]>;
   /** Narrowed from the agencies module: the catalogue of a province, to match names written in a plan. */
   catalogue: (provinceId: string) => Promise<ProvinceCatalogue>;
 };
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
 
-export function createPlansService({ db, findUnit, groupMemberIds, catalogue }: Deps) {
+export function createPlansService({ db, findUnit, groupsWithMembers, catalogue }: Deps) {
   const summary = (actor: Actor, p: PlanRow) => ({
     id: p.id,
     provinceId: p.provinceId,
@@ -84,7 +84,8 @@ export function createPlansService({ db, findUnit, groupMemberIds, catalogue }: 
 
     async get(actor: Actor, id: string) {
       const p = await load(actor, id);
-      const [targets, { tasks, assignments }] = await Promise.all([repo.targetsOf(db, p.id), repo.tasksOf(db, p.id)]);
+      const [targets, { tasks, assignments }, groups] = await Promise.all([repo.targetsOf(db, p.id), repo.tasksOf(db, p.id), groupsWithMembers(p.provinceId)]);
+      const memberCount = new Map(groups.map((g) => [g.id, g.memberIds.length]));
       const byTask = new Map<string, typeof assignments>();
       for (const a of assignments) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a]);
       return {
@@ -115,31 +116,27 @@ export function createPlansService({ db, findUnit, groupMemberIds, catalogue }: 
           deliverables: t.deliverables,
           schedule: t.schedule as Schedule,
           sourceLine: t.sourceLine,
-          assignments: (byTask.get(t.id) ?? []).map(({ taskId: _t, ...a }) => ({ ...a, role: a.role as 'lead' | 'coordinator' })),
+          assignments: (byTask.get(t.id) ?? []).map(({ taskId: _t, ...a }) => ({ ...a, role: a.role as 'lead' | 'coordinator', memberCount: a.groupId ? (memberCount.get(a.groupId) ?? 0) : null })),
         })),
-        unresolvedAgencies: assignments.filter((a) => !a.agencyId).length,
+        unresolvedAgencies: assignments.filter((a) => !a.agencyId && !a.groupId).length,
       };
     },
 
     /**
      * Writes a reviewed import as a plan with its targets, tasks and assignments, in one transaction with
-     * its audit record: a failure writes nothing. Groups are expanded into their member agencies now; an
+     * its audit record: a failure writes nothing. A group is kept as one assignment and expanded when read; an
      * agency left unresolved is kept with its words as written, for the coordinator to resolve later.
      */
     async commit(actor: Actor, input: PlanCommitInput) {
       const province = await provinceFor(actor, input.provinceId);
       const issues: FieldIssue[] = [];
       const named = new Set<string>();
-      const groups = new Map<string, string[]>();
+      const groups = new Map((await groupsWithMembers(province.id)).map((g) => [g.name, g.id]));
       for (const [i, task] of input.tasks.entries()) {
         for (const role of ['leads', 'coordinators'] as const) {
           for (const [j, ref] of task[role].entries()) {
             if (ref.agencyId) named.add(ref.agencyId);
-            if (ref.groupName && !groups.has(ref.groupName)) {
-              const members = await groupMemberIds(province.id, ref.groupName);
-              if (members === null) issues.push({ path: `tasks.${i}.${role}.${j}.groupName`, message: `không có nhóm "${ref.groupName}" trong tỉnh` });
-              else groups.set(ref.groupName, members);
-            }
+            else if (ref.groupName && !groups.has(ref.groupName)) issues.push({ path: `tasks.${i}.${role}.${j}.groupName`, message: `không có nhóm "${ref.groupName}" trong tỉnh` });
           }
         }
       }
@@ -201,12 +198,11 @@ export function createPlansService({ db, findUnit, groupMemberIds, catalogue }: 
             const seen = new Set<string>();
             for (const ref of t[role]) {
               // A chosen agency wins over a group name (the coordinator picked it in the preview).
-              const ids = ref.agencyId ? [ref.agencyId] : ref.groupName ? groups.get(ref.groupName)! : [null];
-              for (const agencyId of ids) {
-                if (agencyId && seen.has(agencyId)) continue;
-                if (agencyId) seen.add(agencyId);
-                assignments.push({ taskId: taskIds[i]!, role: role === 'leads' ? 'lead' : 'coordinator', agencyId, raw: ref.raw, groupName: ref.agencyId ? null : ref.groupName });
-              }
+              const groupId = ref.agencyId ? null : ref.groupName ? groups.get(ref.groupName)! : null;
+              const key = ref.agencyId ?? groupId;
+              if (key && seen.has(key)) continue;
+              if (key) seen.add(key);
+              assignments.push({ taskId: taskIds[i]!, role: role === 'leads' ? 'lead' : 'coordinator', agencyId: ref.agencyId, groupId, raw: ref.raw, groupName: groupId ? ref.groupName : null });
             }
           }
         });

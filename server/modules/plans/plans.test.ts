@@ -37,7 +37,7 @@ describe('committing a reviewed plan', () => {
   });
   const post = async (body: unknown) => t.app.inject({ method: 'POST', url: '/api/plans', headers: { cookie: coord }, payload: body as object });
 
-  it('writes the plan, its targets and tasks, expanding a group into every commune’s committee and keeping unresolved names', async () => {
+  it('writes the plan, its targets and tasks, keeping a group as one assignment that counts every commune’s committee, and unresolved names', async () => {
     const res = await post(await input());
     expect(res.statusCode).toBe(201);
     const plan = res.json();
@@ -46,8 +46,9 @@ describe('committing a reviewed plan', () => {
     const task = plan.tasks[0];
     expect(task.assignments.filter((a: { role: string }) => a.role === 'lead').map((a: { agencyName: string }) => a.agencyName)).toEqual(['Sở Giáo dục và Đào tạo']);
     const coordinators = task.assignments.filter((a: { role: string }) => a.role === 'coordinator');
-    expect(coordinators).toHaveLength(124 + 1);
-    expect(coordinators.find((a: { agencyId: string | null }) => a.agencyId === null)).toMatchObject({ raw: 'Trường Cao đẳng Cộng đồng' });
+    expect(coordinators).toHaveLength(2);
+    expect(coordinators.find((a: { groupId: string | null }) => a.groupId !== null)).toMatchObject({ groupName: 'UBND các xã, phường', memberCount: 124, agencyId: null });
+    expect(coordinators.find((a: { agencyId: string | null; groupId: string | null }) => a.agencyId === null && a.groupId === null)).toMatchObject({ raw: 'Trường Cao đẳng Cộng đồng' });
     const audit = rowsOf<{ action: string }>(await t.database.db.execute(sql`SELECT action FROM audit_events WHERE entity_id = ${plan.id}`));
     expect(audit).toEqual([{ action: 'plan.create' }]);
   });

@@ -278,10 +278,9 @@ export function summariseAssignments(assignments: readonly AssignmentView[], rol
   const seen = new Set<string>();
   for (const a of assignments) {
     if (a.role !== role) continue;
-    if (a.groupName) {
-      const g = groups.get(a.groupName) ?? { name: a.groupName, count: 0, raw: a.raw };
-      g.count++;
-      groups.set(a.groupName, g);
+    if (a.groupId) {
+      const name = a.groupName ?? a.raw;
+      if (!groups.has(name)) groups.set(name, { name, count: a.memberCount ?? 0, raw: a.raw });
       continue;
     }
     const key = a.agencyId ?? `raw:${a.raw}`;
@@ -298,7 +297,7 @@ export function filterTasks<T extends Pick<TaskView, 'section' | 'assignments'>>
   const words = f.agency ? foldForSearch(f.agency).split(' ').filter(Boolean) : [];
   return tasks.filter((t) => {
     if (f.section && (t.section?.trim() || '') !== f.section) return false;
-    if (f.unresolved && !t.assignments.some((a) => !a.agencyId)) return false;
+    if (f.unresolved && !t.assignments.some((a) => !a.agencyId && !a.groupId)) return false;
     if (words.length) {
       const hay = foldForSearch(t.assignments.map((a) => `${a.agencyName ?? ''} ${a.raw} ${a.groupName ?? ''}`).join(' '));
       if (!words.every((w) => hay.includes(w))) return false;
