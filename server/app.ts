@@ -28,6 +28,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createPlansService } from './modules/plans/plans.service.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { createTrackingService } from './modules/tracking/tracking.service.ts';
+import { trackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version;
@@ -46,6 +48,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, {
     users: createUsersService({ db, clock, grantsOf, forgetSessions: auth.forgetUser }),
     audit: createAuditService({ db }),
     plans: createPlansService({ db, findUnit, groupsWithMembers: agencies.groupsWithMembers, catalogue: agencies.catalogue }),
+    tracking: createTrackingService({ db, clock, groupsWithMembers: agencies.groupsWithMembers }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -108,6 +111,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   usersRoutes(app, services.users);
   auditRoutes(app, services.audit);
   await plansRoutes(app, services.plans);
+  trackingRoutes(app, services.tracking);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const webDist = path.resolve(PROJECT_ROOT, config.webDist);

@@ -58,6 +58,11 @@ async function loadFixtures(t: TestApp) {
     canThoUser: await t.idOf(sql`SELECT id FROM users WHERE username = 'cantho'`),
     vlPlan: await plan(t, await t.unitId('2025/86/')),
     ctPlan: await plan(t, await t.unitId('2025/92/')),
+    /** A second plan of each province (compared with vlPlan, ctPlan) with an agency name left unresolved. */
+    vlPlanV2: await unresolvedIn(t, await planWith(t, await t.unitId('2025/86/'))),
+    ctPlanV2: await unresolvedIn(t, await planWith(t, await t.unitId('2025/92/'))),
+    vl: await trackedTask(t, '86', '2025/86/29551/'),
+    ct: await trackedTask(t, '92', null),
     /** A fresh hamlet to retire, inside Long Châu or inside a Cần Thơ commune. */
     async freshVillage(which: Which) {
       const v = await t.services.units.addVillage(systemActor('test'), which === 'in' ? this.longChau : canThoCommune, { name: `Ấp thử ${uniq()}`, kind: 'ấp' });
@@ -73,6 +78,55 @@ const planInput = (provinceId: string) => ({
   targets: [],
   tasks: [],
 });
+/**
+ * A plan in force with one yearly task led by the province's Sở VHTTDL with every commune's committee
+ * coordinating, a submitted report of the lead, and a draft report of one commune with a file attached.
+ */
+async function trackedTask(t: TestApp, provinceCode: string, communePath: string | null) {
+  const provinceId = await t.unitId(`2025/${provinceCode}/`);
+  const lead = await t.agencyId(provinceCode, 'so-vhttdl');
+  const commune = communePath
+    ? await t.agencyId(provinceCode, `ubnd-xa:${communePath.split('/')[2]}`)
+    : await t.idOf(sql`SELECT a.id FROM agencies a JOIN admin_units u ON u.id = a.unit_id WHERE a.province_id = ${provinceId} AND a.kind = 'peoplesCommittee' AND u.level = 'commune' ORDER BY u.code LIMIT 1`);
+  const input = planInput(provinceId);
+  const planId = await t.services.plans.commit(
+    systemActor('test'),
+    PlanCommitInput.parse({
+      ...input,
+      plan: { ...input.plan, status: 'inForce' },
+      tasks: [
+        {
+          code: '1',
+          section: null,
+          title: 'Tổ chức Tuần lễ hưởng ứng học tập suốt đời',
+          leads: [{ raw: 'Sở VHTTDL', agencyId: lead, groupName: null }],
+          coordinators: [{ raw: 'UBND các xã, phường', agencyId: null, groupName: 'UBND các xã, phường' }],
+          deliverables: [],
+          schedule: { raw: 'Hàng năm', kind: 'yearly', milestones: [{ label: 'Báo cáo năm 2026', due: '2026-12-14', recurrence: 'yearly' }] },
+          line: null,
+        },
+      ],
+    }),
+  );
+  const taskId = await t.idOf(sql`SELECT id FROM plan_tasks WHERE plan_id = ${planId}`);
+  const leadReport = await t.idOf(sql`INSERT INTO task_contributions (task_id, agency_id, due, state, narrative) VALUES (${taskId}, ${lead}, '2026-12-14', 'submitted', 'Đã tổ chức') RETURNING id`);
+  const communeReport = await t.idOf(sql`INSERT INTO task_contributions (task_id, agency_id, due, state) VALUES (${taskId}, ${commune}, '2026-12-14', 'draft') RETURNING id`);
+  const addEvidence = () => t.idOf(sql`INSERT INTO evidence_files (contribution_id, filename, media_type, size, sha256, content) VALUES (${communeReport}, 'a.pdf', 'application/pdf', 9, 'x', ${Buffer.from('%PDF-1.4\n')}) RETURNING id`);
+  return { planId, taskId, lead, commune, leadReport, communeReport, evidence: await addEvidence(), addEvidence };
+}
+const versionOf = async (query: ReturnType<typeof sql>) => {
+  const v = await t.database.db.execute(query);
+  return (v as unknown as { rows?: { version: number }[] }).rows?.[0]?.version ?? (v as unknown as { version: number }[])[0]?.version ?? null;
+};
+
+/** A plan with one task whose lead is a name left unresolved (its assignment is `assignmentId`). */
+async function planWith(t: TestApp, provinceId: string) {
+  const task = { code: '1.1', section: null, title: 'Tuyên truyền về học tập suốt đời', leads: [{ raw: 'Trường Cao đẳng Cộng đồng', agencyId: null, groupName: null }], coordinators: [], deliverables: [], schedule: { raw: 'Hàng năm', kind: 'yearly', milestones: [] }, line: null };
+  return t.services.plans.commit(systemActor('test'), PlanCommitInput.parse({ ...planInput(provinceId), tasks: [task] }));
+}
+async function unresolvedIn(t: TestApp, id: string) {
+  return { id, assignmentId: await t.idOf(sql`SELECT a.id FROM task_assignments a JOIN plan_tasks k ON k.id = a.task_id WHERE k.plan_id = ${id}`) };
+}
 async function plan(t: TestApp, provinceId: string) {
   return t.services.plans.commit(systemActor('test'), PlanCommitInput.parse(planInput(provinceId)));
 }
@@ -203,7 +257,91 @@ const MATRIX: Record<string, Row> = {
     request: (f, _w, which) => ({ url: '/api/plans', payload: planInput(which === 'in' ? f.vinhLong : f.canTho) }),
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(201), coordinator: scoped(201), anonymous: ANON },
   },
+  'PATCH /api/plans/{id}': {
+    request: (f, _w, which) => ({ url: `/api/plans/${which === 'in' ? f.vlPlan : f.ctPlan}`, payload: { signer: 'Nguyễn Văn Liệt' } }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
+  'PATCH /api/plans/{planId}/assignments/{assignmentId}': {
+    request: (f, _w, which) => {
+      const p = which === 'in' ? f.vlPlanV2 : f.ctPlanV2;
+      return { url: `/api/plans/${p.id}/assignments/${p.assignmentId}`, payload: { agencyId: which === 'in' ? f.soVhttdl : f.soGddtCanTho } };
+    },
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+    after: async (f, _w, which) => {
+      const p = which === 'in' ? f.vlPlanV2 : f.ctPlanV2;
+      await t.database.db.execute(sql`UPDATE task_assignments SET agency_id = NULL, group_id = NULL, group_name = NULL WHERE id = ${p.assignmentId}`);
+    },
+  },
+  'GET /api/plans/{id}/diff': {
+    request: (f, _w, which) => ({ url: which === 'in' ? `/api/plans/${f.vlPlanV2.id}/diff?against=${f.vlPlan}` : `/api/plans/${f.ctPlanV2.id}/diff?against=${f.ctPlan}` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
   'GET /api/audit': { request: () => ({ url: '/api/audit' }), expect: { default: DENY, systemAdmin: ok(), anonymous: ANON } },
+
+  // Tracking (issue 3). Vĩnh Long's task is led by Sở VHTTDL (the agency officer) with Long Châu's committee
+  // (the commune officer) coordinating through "UBND các xã, phường"; Cần Thơ's is outside every VL scope.
+  'GET /api/tracking/my': { request: () => ({ url: '/api/tracking/my' }), expect: { default: ok(), anonymous: ANON } },
+  'GET /api/tracking/tasks/{id}': {
+    request: (f, _w, which) => ({ url: `/api/tracking/tasks/${f[which === 'in' ? 'vl' : 'ct'].taskId}` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'PUT /api/tracking/tasks/{id}/status': {
+    request: async (f, _w, which) => {
+      const task = f[which === 'in' ? 'vl' : 'ct'];
+      const version = await versionOf(sql`SELECT version FROM task_statuses WHERE task_id = ${task.taskId}`);
+      return { url: `/api/tracking/tasks/${task.taskId}/status`, payload: { due: '2026-12-14', progress: 'inProgress', note: 'Đang thực hiện', version } };
+    },
+    // The lead agency's officer and the coordinator set it; province readers and a coordinating commune may not.
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), agencyOfficer: scoped(), anonymous: ANON },
+  },
+  'PUT /api/tracking/contributions': {
+    request: async (f, who, which) => {
+      const task = f[which === 'in' ? 'vl' : 'ct'];
+      const agencyId = who === 'communeOfficer' ? task.commune : who === 'learningCentreStaff' ? (which === 'in' ? f.tthtcd : task.lead) : task.lead;
+      const version = await versionOf(sql`SELECT version FROM task_contributions WHERE task_id = ${task.taskId} AND agency_id = ${agencyId} AND due = '2026-12-14'`);
+      // The lead's report is submitted; the officer reports on the still-open undated key instead.
+      const due = agencyId === task.lead ? 'open' : '2026-12-14';
+      const v = due === 'open' ? await versionOf(sql`SELECT version FROM task_contributions WHERE task_id = ${task.taskId} AND agency_id = ${agencyId} AND due = 'open'`) : version;
+      return { url: '/api/tracking/contributions', payload: { taskId: task.taskId, agencyId, due, progress: 'inProgress', narrative: 'Đang thực hiện', version: v } };
+    },
+    // Only an agency's own officer reports for it; due 'open' is not an obligation of a yearly task (400).
+    expect: { default: { in: 403, out: 404 }, systemAdmin: { in: 403, out: 403 }, agencyOfficer: { in: 400, out: 404 }, communeOfficer: scoped(), learningCentreStaff: { in: 400, out: 404 }, anonymous: ANON },
+  },
+  'POST /api/tracking/contributions/{id}/actions': {
+    request: async (f, _w, which) => {
+      const task = f[which === 'in' ? 'vl' : 'ct'];
+      const version = await versionOf(sql`SELECT version FROM task_contributions WHERE id = ${task.leadReport}`);
+      return { url: `/api/tracking/contributions/${task.leadReport}/actions`, payload: { action: 'accept', version } };
+    },
+    expect: { default: { in: 404, out: 404 }, systemAdmin: ok(), coordinator: scoped(), agencyOfficer: scoped(), evaluator: { in: 403, out: 404 }, viewer: { in: 403, out: 404 }, anonymous: ANON },
+    after: async (f, _w, which) => {
+      await t.database.db.execute(sql`UPDATE task_contributions SET state = 'submitted' WHERE id = ${f[which === 'in' ? 'vl' : 'ct'].leadReport}`);
+    },
+  },
+  'POST /api/tracking/contributions/{id}/evidence': {
+    request: (f, _w, which) => ({ url: `/api/tracking/contributions/${f[which === 'in' ? 'vl' : 'ct'].communeReport}/evidence`, ...multipartFile('bien-ban.pdf', '%PDF-1.4\n%%EOF\n') }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: { in: 403, out: 403 }, communeOfficer: scoped(), learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
+    after: async (f, _w, which) => {
+      await t.database.db.execute(sql`DELETE FROM evidence_files WHERE contribution_id = ${f[which === 'in' ? 'vl' : 'ct'].communeReport} AND filename = 'bien-ban.pdf'`);
+    },
+  },
+  'GET /api/tracking/evidence/{id}': {
+    request: (f, _w, which) => ({ url: `/api/tracking/evidence/${f[which === 'in' ? 'vl' : 'ct'].evidence}` }),
+    // The commune's own officer, the lead agency, the coordinator and province readers; not the learning centre.
+    expect: { default: scoped(), systemAdmin: ok(), learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
+  },
+  'DELETE /api/tracking/evidence/{id}': {
+    request: async (f, _w, which) => ({ url: `/api/tracking/evidence/${await f[which === 'in' ? 'vl' : 'ct'].addEvidence()}` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: { in: 403, out: 403 }, communeOfficer: scoped(), learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
+  },
+  'GET /api/tracking/board': {
+    request: (f, _w, which) => ({ url: `/api/tracking/board?planId=${f[which === 'in' ? 'vl' : 'ct'].planId}` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
+  'GET /api/tracking/board.xlsx': {
+    request: (f, _w, which) => ({ url: `/api/tracking/board.xlsx?planId=${f[which === 'in' ? 'vl' : 'ct'].planId}` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
 };
 
 beforeAll(async () => {

@@ -18,8 +18,19 @@ export const AUDIT_ACTIONS = [
   'agency.update',
   'agency.seedStandard',
   'plan.create',
+  'plan.update',
+  'plan.supersede',
+  'plan.assignment.resolve',
+  'contribution.save',
+  'contribution.submit',
+  'contribution.return',
+  'contribution.accept',
+  'contribution.reopen',
+  'evidence.add',
+  'evidence.delete',
+  'taskStatus.set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan', 'contribution', 'taskStatus'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
