@@ -29,6 +29,8 @@ export function meView(actor: Actor, grants: repo.GrantRow[], mustChangePassword
       manageUsers: isAdmin(actor) || hasRole(actor, 'coordinator'),
       viewAudit: isAdmin(actor),
       manageAgencies: isAdmin(actor) || hasRole(actor, 'coordinator'),
+      // A coordinator imports into the province of their grant, the administrator into any (plans.service checks the province).
+      importPlans: isAdmin(actor) || hasRole(actor, 'coordinator'),
     },
   };
 }
@@ -44,6 +46,14 @@ export function createAuthService({ db, clock, sessionTtlMs, login, actorCacheMs
   };
 
   return {
+    /** An account as an actor, without a session: for the demo loader acting as the people of the demo. */
+    async actorOfUsername(username: string): Promise<Actor | null> {
+      const user = await repo.findUserByUsername(db, username);
+      if (!user) return null;
+      const grants = (await repo.grantsOf(db, [user.id])).get(user.id) ?? [];
+      return { id: user.id, username: user.username, displayName: user.displayName, grants };
+    },
+
     /** Resolves a session cookie to the acting person, or null when absent, expired or the account is disabled. */
     async actorFromToken(token: string | undefined): Promise<CachedActor | null> {
       if (!token || token.length > 200) return null;

@@ -12,6 +12,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { foldForSearch } from '../../../shared/text.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Services } from '../../app.ts';
+import { loadDemoProgress } from './demo-progress.ts';
 
 // The demo province of issue 2: Vĩnh Long (code 86, 124 communes), its standard agencies, and one
 // account per role. Every demo account has the password below, listed in the README.
@@ -28,7 +29,7 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
   return !!row;
 }
 
-export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users' | 'plans'>, actor: Actor): Promise<DemoAccount[]> {
+export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users' | 'plans' | 'tracking' | 'auth'>, actor: Actor): Promise<DemoAccount[]> {
   await services.units.importOfficial(actor, { provinceCode: DEMO_PROVINCE_CODE });
   const [province] = await db.select({ id: adminUnits.id }).from(adminUnits).where(eq(adminUnits.path, `2025/${DEMO_PROVINCE_CODE}/`));
   const [commune] = await db.select({ id: adminUnits.id, path: adminUnits.path }).from(adminUnits).where(eq(adminUnits.path, `2025/${DEMO_PROVINCE_CODE}/${DEMO_COMMUNE}/`));
@@ -81,12 +82,18 @@ export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users
     }, { mustChangePassword: false });
   }
   // Vĩnh Long's task appendix, through the same preview-and-commit path a coordinator uses.
-  const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.sourceFilename, DEMO_PLAN_FILE));
-  if (!existing) {
+  const [existing] = await db.select({ id: plans.id, periodStart: plans.periodStart, periodEnd: plans.periodEnd }).from(plans).where(eq(plans.sourceFilename, DEMO_PLAN_FILE));
+  let plan = existing;
+  if (!plan) {
     const bytes = new Uint8Array(readFileSync(fromRoot('data/demo', DEMO_PLAN_FILE)));
     const preview = await services.plans.preview(actor, province!.id, { filename: DEMO_PLAN_FILE, bytes });
-    await services.plans.commit(actor, PlanCommitInput.parse(previewToCommit(preview, 'inForce')));
+    const id = await services.plans.commit(actor, PlanCommitInput.parse(previewToCommit(preview, 'inForce')));
+    plan = { id, periodStart: preview.plan.periodStart, periodEnd: preview.plan.periodEnd };
   }
+  // Progress of the current year, kept within the plan's period (a demo loaded in 2031 shows 2030).
+  const thisYear = new Date().getFullYear();
+  const year = Math.min(Math.max(thisYear, plan.periodStart ?? thisYear), plan.periodEnd ?? thisYear);
+  await loadDemoProgress(db, services, actor, { provinceId: province!.id, planId: plan.id, password: DEMO_PASSWORD, year });
   await db
     .insert(appMeta)
     .values({ key: 'demo', value: { province: DEMO_PROVINCE_CODE, loadedAt: new Date().toISOString() } })

@@ -89,11 +89,12 @@ export async function agencyNames(db: Db, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The agencies a person acts for: their own agency, or the People's Committee of their commune. */
-export async function agenciesActedFor(db: Db, agencyIds: string[], communeUnitIds: string[]) {
+/** The agencies a person acts for: their own agency, their commune's People's Committee, their province's standing agency. */
+export async function agenciesActedFor(db: Db, agencyIds: string[], communeUnitIds: string[], coordinatedProvinceIds: string[] = []) {
   const conds = [
     ...(agencyIds.length ? [inArray(agencies.id, agencyIds)] : []),
     ...(communeUnitIds.length ? [and(eq(agencies.kind, 'peoplesCommittee'), inArray(agencies.unitId, communeUnitIds))] : []),
+    ...(coordinatedProvinceIds.length ? [and(eq(agencies.isStandingAgency, true), inArray(agencies.provinceId, coordinatedProvinceIds))] : []),
   ];
   if (!conds.length) return [];
   return db

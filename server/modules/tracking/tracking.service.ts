@@ -77,11 +77,15 @@ export function createTrackingService({ db, clock, groupsWithMembers }: Deps) {
     return new Map((await groupsWithMembers(provinceId)).map((g) => [g.id, g]));
   }
 
-  /** The agencies the actor reports for (their own, or their commune's People's Committee). */
+  /**
+   * The agencies the actor reports for: their own; their commune's People's Committee; and for the provincial
+   * coordinator, Sở GDĐT, the standing agency they work in, which leads most of a plan's tasks.
+   */
   async function actingAgencies(actor: Actor) {
     const agencyIds = actor.grants.filter((g) => (g.role === 'agencyOfficer' || g.role === 'learningCentreStaff') && g.agencyId).map((g) => g.agencyId!);
     const communeUnitIds = actor.grants.filter((g) => g.role === 'communeOfficer' && g.unitId).map((g) => g.unitId!);
-    return repo.agenciesActedFor(db, agencyIds, communeUnitIds);
+    const provinceIds = actor.grants.filter((g) => g.role === 'coordinator' && g.unitId).map((g) => g.unitId!);
+    return repo.agenciesActedFor(db, agencyIds, communeUnitIds, provinceIds);
   }
 
   /** Loads a task with everything needed to decide what the actor may see and do on it. */

@@ -115,8 +115,13 @@ describe('Việc của tôi', () => {
     expect(body.items.map((i: { taskId: string }) => i.taskId)).toEqual([taskYearly]);
   });
 
+  it('shows the coordinator what Sở GDĐT, the standing agency they work in, owes', async () => {
+    const body = (await as('sogddt', 'GET', `/api/tracking/my?planId=${planId}`)).json();
+    expect(body.items.map((i: { taskId: string; agencyName: string; role: string }) => [i.taskId, i.agencyName, i.role])).toEqual([[taskQuarter, 'Sở Giáo dục và Đào tạo', 'lead']]);
+  });
+
   it('is empty for a role that reports for no agency', async () => {
-    const body = (await as('sogddt', 'GET', '/api/tracking/my')).json();
+    const body = (await as('xem', 'GET', '/api/tracking/my')).json();
     expect(body).toMatchObject({ items: [], total: 0 });
   });
 });
