@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Abilities, Limit, Name, Offset, SearchQuery, Uuid } from './common.ts';
 import { COMPARATORS, PlanImportResult, Schedule, TARGET_GROUPS } from './plan-import.ts';
+import { DIFF_FIELDS } from '../domain/plan-diff.ts';
 
 export const PLAN_STATUSES = ['draft', 'inForce', 'superseded'] as const;
 export const PlanStatus = z.enum(PLAN_STATUSES);
@@ -72,11 +73,19 @@ export const PlanSummary = z.object({
   periodStart: z.number().nullable(),
   periodEnd: z.number().nullable(),
   status: PlanStatus,
+  /** The plan this one carries out (a department's or a year's plan of the province's 2021-2030 plan). */
+  implementsPlanId: Uuid.nullable(),
+  /** The earlier version this plan amends or replaces. */
+  amendsPlanId: Uuid.nullable(),
   taskCount: z.number().int(),
   targetCount: z.number().int(),
   abilities: Abilities,
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
+
+/** Another plan named from this one (implemented, amended, amending…), enough to show a link. */
+export const PlanRef = z.object({ id: Uuid, number: z.string().nullable(), title: z.string(), issuedOn: z.string().nullable(), status: PlanStatus });
+export type PlanRef = z.infer<typeof PlanRef>;
 
 export const PlanListQuery = z.strictObject({ q: SearchQuery, provinceId: Uuid.optional(), limit: Limit(50, 200), offset: Offset });
 
@@ -112,8 +121,101 @@ export const PlanDetail = PlanSummary.extend({
   targets: z.array(TargetView),
   tasks: z.array(TaskView),
   unresolvedAgencies: z.number().int(),
+  implementsPlan: PlanRef.nullable(),
+  amendsPlan: PlanRef.nullable(),
+  /** Later versions amending or replacing this plan. */
+  amendedBy: z.array(PlanRef),
+  /** Plans carrying this one out. */
+  implementedBy: z.array(PlanRef),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
+
+const Year = z.number().int().min(2000).max(2100);
+
+/** The header of a committed plan, as the coordinator corrects it; only the fields sent change. */
+export const PlanPatch = z.strictObject({
+  title: Name(1000).optional(),
+  number: z.string().trim().max(100).nullable().optional(),
+  issuer: z.string().trim().max(500).nullable().optional(),
+  signer: z.string().trim().max(200).nullable().optional(),
+  issuedOn: z.iso.date().nullable().optional(),
+  periodStart: Year.nullable().optional(),
+  periodEnd: Year.nullable().optional(),
+  status: PlanStatus.optional(),
+  implementsPlanId: Uuid.nullable().optional(),
+  amendsPlanId: Uuid.nullable().optional(),
+});
+export type PlanPatch = z.infer<typeof PlanPatch>;
+
+export const AssignmentParams = z.strictObject({ planId: Uuid, assignmentId: Uuid });
+
+/** Points an agency name left unresolved at commit to an agency or a group of the plan's province. */
+export const AssignmentResolveInput = z
+  .strictObject({
+    agencyId: Uuid.optional(),
+    groupId: Uuid.optional(),
+    /** Also resolve every other unresolved name of the plan written with the same words (case and diacritics ignored). */
+    applyToSameName: z.boolean().default(false),
+  })
+  .refine((v) => (v.agencyId ? 1 : 0) + (v.groupId ? 1 : 0) === 1, { error: 'chọn đúng một: một cơ quan (agencyId) hoặc một nhóm (groupId)', path: ['agencyId'] });
+export type AssignmentResolveInput = z.infer<typeof AssignmentResolveInput>;
+
+export const AssignmentResolveResult = z.object({
+  /** The assignment asked for, as it now reads. */
+  assignment: AssignmentView,
+  /** How many assignments were resolved (more than one with applyToSameName). */
+  resolved: z.number().int(),
+  /** Names of the plan still unresolved. */
+  unresolvedAgencies: z.number().int(),
+});
+export type AssignmentResolveResult = z.infer<typeof AssignmentResolveResult>;
+
+export const PlanDiffQuery = z.strictObject({ against: Uuid.optional() });
+
+const DiffValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
+export const FieldChange = z.object({
+  field: z.enum(DIFF_FIELDS),
+  before: DiffValue,
+  after: DiffValue,
+  added: z.array(z.string()).optional(),
+  removed: z.array(z.string()).optional(),
+});
+export const DiffTargetView = z.object({
+  id: Uuid,
+  text: z.string(),
+  indicator: z.string(),
+  comparator: z.enum(COMPARATORS),
+  value: z.number(),
+  unit: z.string(),
+  year: z.number().int().nullable(),
+});
+export const DiffTaskView = z.object({
+  id: Uuid,
+  code: z.string().nullable(),
+  section: z.string().nullable(),
+  title: z.string(),
+  leads: z.array(z.string()),
+  coordinators: z.array(z.string()),
+  schedule: z.string(),
+  deliverables: z.array(z.string()),
+});
+const ListDiff = <T extends z.ZodType>(item: T) =>
+  z.object({
+    added: z.array(item),
+    removed: z.array(item),
+    changed: z.array(z.object({ before: item, after: item, changes: z.array(FieldChange) })),
+    unchanged: z.number().int(),
+  });
+
+/** What changed from `from` (the earlier version) to `to` (this plan). */
+export const PlanDiff = z.object({
+  from: PlanRef,
+  to: PlanRef,
+  header: z.array(FieldChange),
+  targets: ListDiff(DiffTargetView),
+  tasks: ListDiff(DiffTaskView),
+});
+export type PlanDiff = z.infer<typeof PlanDiff>;
 
 /** An agency named in the document, with the catalogue entry it matched in the province (or none). */
 export const PreviewAgencyRef = z.object({

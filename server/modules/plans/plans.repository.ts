@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agencies } from '../../db/schema/agencies.ts';
+import { agencies, agencyGroups } from '../../db/schema/agencies.ts';
 import { planTargets, planTasks, plans, taskAssignments } from '../../db/schema/plans.ts';
 import { adminUnits } from '../../db/schema/units.ts';
 import { escapeLike } from '../../lib/scope.ts';
@@ -20,6 +20,8 @@ export const planColumns = {
   periodStart: plans.periodStart,
   periodEnd: plans.periodEnd,
   status: plans.status,
+  implementsPlanId: plans.implementsPlanId,
+  amendsPlanId: plans.amendsPlanId,
   legalBases: plans.legalBases,
   objectives: plans.objectives,
   sourceFilename: plans.sourceFilename,
@@ -90,4 +92,116 @@ export async function agenciesInProvince(db: Db, provinceId: string, ids: string
   if (ids.length === 0) return new Set();
   const rows = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.provinceId, provinceId), inArray(agencies.id, ids)));
   return new Set(rows.map((r) => r.id));
+}
+
+export async function updatePlan(db: Db, id: string, values: Partial<typeof plans.$inferInsert>) {
+  await db.update(plans).set({ ...values, updatedAt: new Date() }).where(eq(plans.id, id));
+}
+
+const refColumns = { id: plans.id, number: plans.number, title: plans.title, issuedOn: plans.issuedOn, status: plans.status, provinceId: plans.provinceId };
+
+/** Plans of a province by id (a plan named as implemented or amended must be one of them). */
+export async function plansInProvince(db: Db, provinceId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select(refColumns).from(plans).where(and(eq(plans.provinceId, provinceId), inArray(plans.id, ids)));
+}
+
+/** The plans a plan names (implements, amends) and the plans naming it, within its province. */
+export async function relatedPlans(db: Db, p: { id: string; provinceId: string; implementsPlanId: string | null; amendsPlanId: string | null }) {
+  const named = [p.implementsPlanId, p.amendsPlanId].filter((x): x is string => !!x);
+  const rows = await db
+    .select({ ...refColumns, implementsPlanId: plans.implementsPlanId, amendsPlanId: plans.amendsPlanId })
+    .from(plans)
+    .where(and(eq(plans.provinceId, p.provinceId), or(eq(plans.implementsPlanId, p.id), eq(plans.amendsPlanId, p.id), named.length ? inArray(plans.id, named) : undefined)))
+    .orderBy(desc(plans.issuedOn), desc(plans.createdAt));
+  return rows;
+}
+
+/**
+ * Follows `implements` or `amends` links up from a plan: the ids met on the way, first the plan itself.
+ * Bounded, so a cycle already in the data cannot loop.
+ */
+export async function chainFrom(db: Db, startId: string, link: 'implementsPlanId' | 'amendsPlanId', max = 200): Promise<string[]> {
+  const out: string[] = [];
+  let id: string | null = startId;
+  while (id && out.length < max && !out.includes(id)) {
+    out.push(id);
+    const [row]: { next: string | null }[] = await db.select({ next: plans[link] }).from(plans).where(eq(plans.id, id));
+    id = row?.next ?? null;
+  }
+  return out;
+}
+
+/** An assignment of a plan, with the task it belongs to (undefined when it is not the plan's). */
+export async function findAssignment(db: Db, planId: string, assignmentId: string) {
+  const [row] = await db
+    .select({ id: taskAssignments.id, taskId: taskAssignments.taskId, taskCode: planTasks.code, role: taskAssignments.role, agencyId: taskAssignments.agencyId, groupId: taskAssignments.groupId, raw: taskAssignments.raw, groupName: taskAssignments.groupName })
+    .from(taskAssignments)
+    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+    .where(and(eq(taskAssignments.id, assignmentId), eq(planTasks.planId, planId)));
+  return row;
+}
+
+/** The assignments of a plan still pointing at neither an agency nor a group, in document order. */
+export async function unresolvedAssignments(db: Db, planId: string) {
+  return db
+    .select({ id: taskAssignments.id, taskId: taskAssignments.taskId, taskCode: planTasks.code, role: taskAssignments.role, raw: taskAssignments.raw })
+    .from(taskAssignments)
+    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+    .where(and(eq(planTasks.planId, planId), isNull(taskAssignments.agencyId), isNull(taskAssignments.groupId)))
+    .orderBy(asc(planTasks.position), asc(taskAssignments.id));
+}
+
+export async function countUnresolved(db: Db, planId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(taskAssignments)
+    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+    .where(and(eq(planTasks.planId, planId), isNull(taskAssignments.agencyId), isNull(taskAssignments.groupId)));
+  return row?.n ?? 0;
+}
+
+export async function findAgency(db: Db, id: string) {
+  const [row] = await db.select({ id: agencies.id, name: agencies.name, provinceId: agencies.provinceId, active: agencies.active }).from(agencies).where(eq(agencies.id, id));
+  return row;
+}
+
+export async function findGroup(db: Db, id: string) {
+  const [row] = await db.select({ id: agencyGroups.id, name: agencyGroups.name, provinceId: agencyGroups.provinceId }).from(agencyGroups).where(eq(agencyGroups.id, id));
+  return row;
+}
+
+/** Tasks (of those given) that already have, in a role, an assignment to this agency or group. */
+export async function assignedAlready(db: Db, taskIds: string[], to: { agencyId: string | null; groupId: string | null }, exceptIds: string[]) {
+  if (taskIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ taskId: taskAssignments.taskId, role: taskAssignments.role })
+    .from(taskAssignments)
+    .where(
+      and(
+        inArray(taskAssignments.taskId, taskIds),
+        to.agencyId ? eq(taskAssignments.agencyId, to.agencyId) : eq(taskAssignments.groupId, to.groupId!),
+        exceptIds.length ? notInArray(taskAssignments.id, exceptIds) : undefined,
+      ),
+    );
+  return new Set(rows.map((r) => `${r.taskId}|${r.role}`));
+}
+
+export async function pointAssignments(db: Db, ids: string[], to: { agencyId: string | null; groupId: string | null; groupName: string | null }) {
+  for (let i = 0; i < ids.length; i += 1000) await db.update(taskAssignments).set(to).where(inArray(taskAssignments.id, ids.slice(i, i + 1000)));
+}
+
+export async function deleteAssignments(db: Db, ids: string[]) {
+  for (let i = 0; i < ids.length; i += 1000) await db.delete(taskAssignments).where(inArray(taskAssignments.id, ids.slice(i, i + 1000)));
+}
+
+/** The assignment of a task in a role to an agency or a group, as the plan shows it. */
+export async function assignmentTo(db: Db, taskId: string, role: string, to: { agencyId: string | null; groupId: string | null }) {
+  const [row] = await db
+    .select({ id: taskAssignments.id, role: taskAssignments.role, agencyId: taskAssignments.agencyId, agencyName: agencies.name, groupId: taskAssignments.groupId, raw: taskAssignments.raw, groupName: taskAssignments.groupName })
+    .from(taskAssignments)
+    .leftJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
+    .where(and(eq(taskAssignments.taskId, taskId), eq(taskAssignments.role, role), to.agencyId ? eq(taskAssignments.agencyId, to.agencyId) : eq(taskAssignments.groupId, to.groupId!)))
+    .limit(1);
+  return row;
 }

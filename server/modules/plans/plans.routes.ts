@@ -3,7 +3,19 @@ import { z } from 'zod';
 import { invalid } from '../../lib/errors.ts';
 import { actorOf, typed, type App } from '../../lib/http.ts';
 import { IdParams, Page } from '../../../shared/contracts/common.ts';
-import { PlanCommitInput, PlanDetail, PlanListQuery, PlanPreview, PlanSummary } from '../../../shared/contracts/plans.ts';
+import {
+  AssignmentParams,
+  AssignmentResolveInput,
+  AssignmentResolveResult,
+  PlanCommitInput,
+  PlanDetail,
+  PlanDiff,
+  PlanDiffQuery,
+  PlanListQuery,
+  PlanPatch,
+  PlanPreview,
+  PlanSummary,
+} from '../../../shared/contracts/plans.ts';
 import { Uuid } from '../../../shared/contracts/common.ts';
 import type { PlansService } from './plans.service.ts';
 
@@ -32,4 +44,18 @@ export async function plansRoutes(app: App, plans: PlansService) {
     const id = await plans.commit(actorOf(req), req.body);
     return reply.status(201).send(await plans.get(actorOf(req), id));
   });
+  r.patch('/api/plans/:id', { schema: { tags, summary: 'Sửa thông tin chung, trạng thái và liên kết của kế hoạch', params: IdParams, body: PlanPatch, response: { 200: PlanDetail } } }, async (req) => {
+    await plans.update(actorOf(req), req.params.id, req.body);
+    return plans.get(actorOf(req), req.params.id);
+  });
+  r.patch(
+    '/api/plans/:planId/assignments/:assignmentId',
+    { schema: { tags, summary: 'Xác định cơ quan (hoặc nhóm) cho một tên cơ quan chưa xác định của kế hoạch', params: AssignmentParams, body: AssignmentResolveInput, response: { 200: AssignmentResolveResult } } },
+    (req) => plans.resolveAssignment(actorOf(req), req.params.planId, req.params.assignmentId, req.body),
+  );
+  r.get(
+    '/api/plans/:id/diff',
+    { schema: { tags, summary: 'Những gì thay đổi so với kế hoạch được sửa đổi (hoặc kế hoạch chọn trong "against")', params: IdParams, querystring: PlanDiffQuery, response: { 200: PlanDiff } } },
+    (req) => plans.diff(actorOf(req), req.params.id, req.query.against),
+  );
 }

@@ -8,5 +8,5 @@ export default function PlanImportPage() {
   // A coordinator imports into the province of their grant (unitId is the province); an administrator picks one.
   const grants = me.grants.filter((g) => g.role === 'coordinator' && g.unitId).map((g) => ({ id: g.unitId!, name: g.unitName ?? '' }));
   const choice: ProvinceChoice | null = isAdmin(me) ? { kind: 'all' } : grants.length ? { kind: 'grants', provinces: grants } : null;
-  return choice ? <ImportWizard choice={choice} canCreateAgency={me.abilities.manageAgencies === true} /> : <Forbidden />;
+  return choice && me.abilities.importPlans === true ? <ImportWizard choice={choice} canCreateAgency={me.abilities.manageAgencies === true} /> : <Forbidden />;
 }

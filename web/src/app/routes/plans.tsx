@@ -1,8 +1,8 @@
 import { PlansBrowser } from '../../features/plans/components/PlansBrowser.tsx';
-import { hasRole, isAdmin, useMe } from '../../lib/session.tsx';
+import { isAdmin, useMe } from '../../lib/session.tsx';
 
 export default function PlansPage() {
   const me = useMe();
-  // There is no "import plans" ability in /api/auth/me: the server allows the province's coordinator and the administrator.
-  return <PlansBrowser canImport={hasRole(me, 'coordinator', 'systemAdmin')} pickProvince={isAdmin(me)} />;
+  // /api/auth/me says who may import (the province's coordinator, the administrator); the server checks the province.
+  return <PlansBrowser canImport={me.abilities.importPlans === true} pickProvince={isAdmin(me)} />;
 }

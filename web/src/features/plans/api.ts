@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Agency, AgencyGroup } from '../../../../shared/contracts/agencies.ts';
-import type { PlanCommitInput, PlanDetail, PlanPreview, PlanSummary } from '../../../../shared/contracts/plans.ts';
+import type { AssignmentResolveResult, PlanCommitInput, PlanDetail, PlanDiff, PlanPatch, PlanPreview, PlanRef, PlanSummary } from '../../../../shared/contracts/plans.ts';
 import type { UnitSummary } from '../../../../shared/contracts/units.ts';
 import type { AgencyKind } from '../../../../shared/domain/agencies.ts';
 import { api, upload, type UploadProgress } from '../../lib/api.ts';
 import type { RemoteOption } from '../../components/RemoteSelect.tsx';
 
-export type { PlanCommitInput, PlanDetail, PlanPreview, PlanSummary };
+export type { AssignmentResolveResult, PlanCommitInput, PlanDetail, PlanDiff, PlanPatch, PlanPreview, PlanRef, PlanSummary };
 export type AgencyGroupView = z.infer<typeof AgencyGroup>;
 export type PlanFilters = { q?: string; provinceId?: string; limit: number; offset: number };
 
@@ -21,6 +21,19 @@ export const planQueries = {
       placeholderData: keepPreviousData,
     }),
   detail: (id: string) => queryOptions({ queryKey: [...base, 'detail', id], queryFn: ({ signal }) => api<PlanDetail>(`/api/plans/${id}`, { signal }) }),
+  /** What changed from another plan (by default the one this plan amends) to this one. */
+  diff: (id: string, against: string | undefined) =>
+    queryOptions({
+      queryKey: [...base, 'diff', id, against ?? null],
+      queryFn: ({ signal }) => api<PlanDiff>(`/api/plans/${id}/diff`, { query: { against }, signal }),
+    }),
+  /** The plans of a province, offered as "implements" / "amends" / "compare with" (most recent first). */
+  ofProvince: (provinceId: string) =>
+    queryOptions({
+      queryKey: [...base, 'list', { provinceId, limit: 200, offset: 0 }],
+      queryFn: ({ signal }) => api<{ items: PlanSummary[]; total: number }>('/api/plans', { query: { provinceId, limit: 200, offset: 0 }, signal }),
+      staleTime: 60_000,
+    }),
   /** Provinces in the person's scope (an administrator picks the one a plan is imported into). */
   provinces: () =>
     queryOptions({
@@ -39,6 +52,8 @@ export const planQueries = {
 
 export const usePlans = (f: PlanFilters) => useQuery(planQueries.list(f));
 export const usePlan = (id: string) => useQuery(planQueries.detail(id));
+export const usePlanDiff = (id: string, against: string | undefined, enabled: boolean) => useQuery({ ...planQueries.diff(id, against), enabled });
+export const useProvincePlans = (provinceId: string | undefined) => useQuery({ ...planQueries.ofProvince(provinceId ?? ''), enabled: !!provinceId });
 export const useProvinces = (enabled = true) => useQuery({ ...planQueries.provinces(), enabled });
 export const useAgencyGroups = (provinceId: string | undefined) => useQuery({ ...planQueries.groups(provinceId ?? ''), enabled: !!provinceId });
 
@@ -90,5 +105,34 @@ export function useCreateAgency() {
     mutationFn: (input: NewAgency) => api<Agency>('/api/agencies', { method: 'POST', body: input }),
     // The agency searches of this page and the catalogue's lists now miss the new entry.
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['remote-select', 'plan-agency'] }), qc.invalidateQueries({ queryKey: ['agencies'] })]),
+  });
+}
+
+/** Corrects the header of a committed plan (coordinator): number, title, dates, status, linked plans. */
+export function useUpdatePlan(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PlanPatch) => api<PlanDetail>(`/api/plans/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: (plan) => {
+      qc.setQueryData(planQueries.detail(id).queryKey, plan);
+      // A plan put in force may have superseded the plan it amends; lists and diffs show the new words.
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: [...base, 'list'] }),
+        qc.invalidateQueries({ queryKey: [...base, 'diff'] }),
+        qc.invalidateQueries({ queryKey: [...base, 'detail'], predicate: (q) => q.queryKey[2] !== id }),
+      ]);
+    },
+  });
+}
+
+export type ResolveAssignmentInput = { assignmentId: string; agencyId?: string; groupId?: string; applyToSameName: boolean };
+
+/** Points an agency name left unresolved in a committed plan to an agency or a group of the province. */
+export function useResolveAssignment(planId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ assignmentId, ...body }: ResolveAssignmentInput) =>
+      api<AssignmentResolveResult>(`/api/plans/${planId}/assignments/${assignmentId}`, { method: 'PATCH', body }),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: planQueries.detail(planId).queryKey }), qc.invalidateQueries({ queryKey: [...base, 'diff'] })]),
   });
 }

@@ -1,4 +1,5 @@
 import type { COMPARATORS } from '../../../../shared/contracts/plan-import.ts';
+import type { DiffField } from '../../../../shared/domain/plan-diff.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import type { PlanStatus, TargetGroup } from './model.ts';
 
@@ -28,3 +29,22 @@ export const COMPARATOR_LABEL: Record<Comparator, MessageKey> = {
 };
 
 export const COMPARATOR_LIST = Object.keys(COMPARATOR_LABEL) as Comparator[];
+
+/** The fields a plan diff names (shared/domain/plan-diff.ts). */
+export const DIFF_FIELD_LABEL: Record<DiffField, MessageKey> = {
+  title: 'plans.title',
+  number: 'plans.number',
+  issuer: 'plans.issuer',
+  signer: 'plans.signer',
+  issuedOn: 'plans.issuedOn',
+  periodStart: 'import.periodStart',
+  periodEnd: 'import.periodEnd',
+  comparator: 'import.comparator',
+  value: 'import.value',
+  unit: 'import.unit',
+  code: 'import.code',
+  leads: 'plans.leads',
+  coordinators: 'plans.coordinators',
+  schedule: 'plans.timeline',
+  deliverables: 'plans.deliverables',
+};

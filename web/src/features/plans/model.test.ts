@@ -10,6 +10,7 @@ import {
   groupTargets,
   mapFieldErrors,
   periodText,
+  planOptions,
   previewToDraft,
   TARGET_GROUP_LIST,
   rescheduled,
@@ -18,6 +19,7 @@ import {
   taskText,
   unresolvedByName,
   unresolvedCount,
+  unresolvedTwins,
   withHeader,
   type AssignmentView,
 } from './model.ts';
@@ -81,6 +83,14 @@ describe('from the preview to the commit input', () => {
       { raw: 'UBND các xã/phường', agencyId: null, groupName: 'UBND các xã, phường' },
       { raw: 'Trường Cao đẳng Cộng đồng', agencyId: null, groupName: null },
     ]);
+  });
+
+  it('names the plans the new one implements or amends, chosen at the save step', () => {
+    const links = { implementsPlanId: '44444444-4444-4444-8444-444444444444', amendsPlanId: null };
+    const input = draftToCommitInput(previewToDraft(preview), 'inForce', links);
+    expect(PlanCommitInput.safeParse(input).success).toBe(true);
+    expect(input.plan).toMatchObject(links);
+    expect(draftToCommitInput(previewToDraft(preview), 'draft').plan).toMatchObject({ implementsPlanId: null, amendsPlanId: null });
   });
 
   it('turns blank header fields into nulls and trims the title', () => {
@@ -208,6 +218,27 @@ describe('reading a plan', () => {
       ['Sở Nội vụ', 'id-Sở Nội vụ'],
     ]);
     expect(summariseAssignments(list, 'lead').agencies).toHaveLength(1);
+  });
+
+  it('keeps the assignment of an unresolved name, to resolve it, and counts the names written alike across the plan', () => {
+    const unresolvedA = { ...a('coordinator', null), id: 'u1', raw: 'Trường Cao đẳng Cộng đồng' };
+    const unresolvedB = { ...a('lead', null), id: 'u2', raw: 'trường cao đẳng cộng đồng' };
+    const other = { ...a('lead', null), id: 'u3', raw: 'Hội Khuyến học' };
+    expect(summariseAssignments([unresolvedA], 'coordinator').agencies).toEqual([{ key: 'raw:Trường Cao đẳng Cộng đồng', name: 'Trường Cao đẳng Cộng đồng', agencyId: null, assignmentId: 'u1' }]);
+    const twins = unresolvedTwins([task('a', null, [unresolvedA, a('lead', 'Sở Nội vụ')]), task('b', null, [unresolvedB, other, a('coordinator', null, 'UBND các xã, phường')])]);
+    expect([...twins]).toEqual([
+      ['truong cao dang cong dong', 2],
+      ['hoi khuyen hoc', 1],
+    ]);
+  });
+
+  it('offers the other plans of the province by number and title', () => {
+    const plans = [
+      { id: 'p1', number: '84/KH-UBND', title: 'Thực hiện Đề án xây dựng xã hội học tập' },
+      { id: 'p2', number: null, title: 'Kế hoạch năm 2026' },
+    ];
+    expect(planOptions(plans, ['p1', null])).toEqual([{ value: 'p2', label: 'Kế hoạch năm 2026' }]);
+    expect(planOptions(plans)[0]).toEqual({ value: 'p1', label: '84/KH-UBND · Thực hiện Đề án xây dựng xã hội học tập' });
   });
 
   it('filters tasks by section, agency words without diacritics, and unresolved names', () => {

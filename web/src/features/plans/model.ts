@@ -81,8 +81,11 @@ export function previewToDraft(p: PlanPreview): Draft {
 
 const blankToNull = (s: string) => (s.trim() ? s.trim() : null);
 
+/** The plans a new plan carries out or amends (chosen at the save step). */
+export type PlanLinks = { implementsPlanId: string | null; amendsPlanId: string | null };
+
 /** The draft as `POST /api/plans` takes it: every name kept, resolved or not. */
-export function draftToCommitInput(d: Draft, status: PlanStatus): PlanCommitInput {
+export function draftToCommitInput(d: Draft, status: PlanStatus, links: PlanLinks = { implementsPlanId: null, amendsPlanId: null }): PlanCommitInput {
   const ref = (r: DraftRef) => ({ raw: r.raw, agencyId: r.agencyId, groupName: r.agencyId ? null : r.groupName });
   return {
     provinceId: d.provinceId,
@@ -97,8 +100,8 @@ export function draftToCommitInput(d: Draft, status: PlanStatus): PlanCommitInpu
       legalBases: [],
       objectives: null,
       status,
-      implementsPlanId: null,
-      amendsPlanId: null,
+      implementsPlanId: links.implementsPlanId,
+      amendsPlanId: links.amendsPlanId,
       sourceFilename: d.filename ? d.filename.slice(0, 300) : null,
     },
     targets: d.targets.map((t) => ({
@@ -268,8 +271,8 @@ export function groupTargets<T extends { group: TargetGroup }>(targets: readonly
 export type AssignmentSummary = {
   /** Groups expanded into many agencies: shown as one entry with the number of agencies. */
   groups: { name: string; count: number; raw: string }[];
-  /** Agencies named one by one (agencyId null: still to resolve, shown with the words of the plan). */
-  agencies: { key: string; name: string; agencyId: string | null }[];
+  /** Agencies named one by one (agencyId null: still to resolve, shown with the words of the plan; `assignmentId` is the one to resolve). */
+  agencies: { key: string; name: string; agencyId: string | null; assignmentId: string }[];
 };
 
 export function summariseAssignments(assignments: readonly AssignmentView[], role: AssignmentView['role']): AssignmentSummary {
@@ -286,10 +289,31 @@ export function summariseAssignments(assignments: readonly AssignmentView[], rol
     const key = a.agencyId ?? `raw:${a.raw}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    agencies.push({ key, name: a.agencyName ?? a.raw, agencyId: a.agencyId });
+    agencies.push({ key, name: a.agencyName ?? a.raw, agencyId: a.agencyId, assignmentId: a.id });
   }
   return { groups: [...groups.values()], agencies };
 }
+
+/** Unresolved assignments of a committed plan by their words (folded), to offer "apply to all with this name". */
+export function unresolvedTwins(tasks: readonly Pick<TaskView, 'assignments'>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tasks)
+    for (const a of t.assignments)
+      if (!a.agencyId && !a.groupId) counts.set(foldForSearch(a.raw), (counts.get(foldForSearch(a.raw)) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The plans a plan may name as implemented or amended (or be compared with): the other plans of its
+ * province, most recent first, labelled by number and title.
+ */
+export function planOptions(plans: readonly { id: string; number: string | null; title: string }[], exclude: readonly (string | null | undefined)[] = []) {
+  const skip = new Set(exclude.filter(Boolean));
+  return plans.filter((p) => !skip.has(p.id)).map((p) => ({ value: p.id, label: planLabel(p) }));
+}
+
+/** "84/KH-UBND · Thực hiện Đề án…": how a plan is named in a link or a choice. */
+export const planLabel = (p: { number: string | null; title: string }) => (p.number ? `${p.number} · ${p.title}` : p.title);
 
 export type TaskFilters = { section?: string; agency?: string; unresolved?: boolean };
 

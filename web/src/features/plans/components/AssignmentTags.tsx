@@ -4,11 +4,15 @@ import { ExclamationCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import { formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import type { AssignmentSummary } from '../model.ts';
+import { ResolveAssignment, type Resolver } from './ResolveAssignment.tsx';
 
 const SHOWN = 6;
 
-/** Agencies of one role of a task: a group as one tag with its size, agencies one by one (a long list folded). */
-export function AssignmentTags({ summary, testId }: { summary: AssignmentSummary; testId: string }) {
+/**
+ * Agencies of one role of a task: a group as one tag with its size, agencies one by one (a long list folded).
+ * With a `resolver` (the person may edit the plan), a name still unresolved offers "Chọn cơ quan".
+ */
+export function AssignmentTags({ summary, testId, resolver }: { summary: AssignmentSummary; testId: string; resolver?: Resolver | undefined }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const shown = open ? summary.agencies : summary.agencies.slice(0, SHOWN);
@@ -29,11 +33,14 @@ export function AssignmentTags({ summary, testId }: { summary: AssignmentSummary
             {a.name}
           </Tag>
         ) : (
-          <Tooltip key={a.key} title={t('plans.unresolvedAgency')}>
-            <Tag color="red" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid="assignment-unresolved">
-              {a.name}
-            </Tag>
-          </Tooltip>
+          <Flex key={a.key} gap={4} align="center" wrap>
+            <Tooltip title={t('plans.unresolvedAgency')}>
+              <Tag color="red" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid="assignment-unresolved">
+                {a.name}
+              </Tag>
+            </Tooltip>
+            {resolver ? <ResolveAssignment resolver={resolver} assignmentId={a.assignmentId} raw={a.name} /> : null}
+          </Flex>
         ),
       )}
       {hidden > 0 || open ? (

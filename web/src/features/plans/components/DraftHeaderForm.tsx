@@ -30,7 +30,8 @@ type Props = {
 export function DraftHeaderForm({ form, initial, filename, lineCount, errors, onChange }: Props) {
   const t = useT();
   useEffect(() => {
-    if (errors) form.setFields(Object.entries(errors).map(([name, e]) => ({ name: name as keyof HeaderValues, errors: e })));
+    // Refused links to other plans are shown on the save step, where they are chosen.
+    if (errors) form.setFields(Object.entries(errors).filter(([name]) => name in initial).map(([name, e]) => ({ name: name as keyof HeaderValues, errors: e })));
   }, [errors, form]);
   return (
     <Card

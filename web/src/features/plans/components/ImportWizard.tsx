@@ -5,13 +5,15 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import { useCommitPlan, type PlanPreview } from '../api.ts';
-import { draftToCommitInput, mapFieldErrors, previewToDraft, unresolvedCount, type Draft, type MappedErrors, type PlanStatus } from '../model.ts';
+import { draftToCommitInput, mapFieldErrors, previewToDraft, unresolvedCount, type Draft, type MappedErrors, type PlanLinks, type PlanStatus } from '../model.ts';
 import type { HeaderValues } from './DraftHeaderForm.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { SaveStep } from './SaveStep.tsx';
 import { UploadStep, type ProvinceChoice } from './UploadStep.tsx';
 
 type Stage = 'file' | 'review' | 'save';
+const LINK_FIELDS = { implementsPlanId: true, amendsPlanId: true };
+const LINK_PATHS = Object.keys(LINK_FIELDS).map((k) => `plan.${k}`);
 const STAGES: Stage[] = ['file', 'review', 'save'];
 
 /**
@@ -26,6 +28,7 @@ export function ImportWizard({ choice, canCreateAgency }: { choice: ProvinceChoi
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<MappedErrors | null>(null);
   const [status, setStatus] = useState<PlanStatus>('draft');
+  const [links, setLinks] = useState<PlanLinks>({ implementsPlanId: null, amendsPlanId: null });
   const [form] = Form.useForm<HeaderValues>();
   const commit = useCommitPlan();
   const done = useRef(false);
@@ -79,7 +82,7 @@ export function ImportWizard({ choice, canCreateAgency }: { choice: ProvinceChoi
   const save = () => {
     if (!draft) return;
     const committed = draft;
-    commit.mutate(draftToCommitInput(committed, status), {
+    commit.mutate(draftToCommitInput(committed, status, links), {
       onSuccess: (plan) => {
         done.current = true;
         message.success(t('import.saved'));
@@ -87,7 +90,10 @@ export function ImportWizard({ choice, canCreateAgency }: { choice: ProvinceChoi
       },
       onError: (e) => {
         if (e instanceof ApiError && e.details.length) {
-          setErrors(mapFieldErrors(e.details, committed));
+          const mapped = mapFieldErrors(e.details, committed);
+          setErrors(mapped);
+          // A refused link to another plan is corrected here, on the save step; anything else in the review.
+          if (e.details.every((d) => LINK_PATHS.includes(d.path))) return;
           setStage('review');
           window.scrollTo({ top: 0, behavior: 'smooth' });
         }
@@ -120,7 +126,19 @@ export function ImportWizard({ choice, canCreateAgency }: { choice: ProvinceChoi
       {stage === 'file' || !draft ? <UploadStep choice={choice} onPreview={onPreview} /> : null}
       {stage === 'review' && draft ? <ReviewStep draft={draft} form={form} errors={errors} canCreate={canCreateAgency} onChange={change} /> : null}
       {stage === 'save' && draft ? (
-        <SaveStep draft={draft} unresolved={unresolved} status={status} onStatus={setStatus} error={commit.error instanceof ApiError && commit.error.details.length ? null : commit.error} />
+        <SaveStep
+          draft={draft}
+          unresolved={unresolved}
+          status={status}
+          onStatus={setStatus}
+          links={links}
+          onLinks={(l) => {
+            setLinks(l);
+            if (errors) setErrors({ ...errors, plan: Object.fromEntries(Object.entries(errors.plan).filter(([k]) => !(k in LINK_FIELDS))) });
+          }}
+          linkErrors={errors?.plan ?? {}}
+          error={commit.error instanceof ApiError && commit.error.details.length ? null : commit.error}
+        />
       ) : null}
       {stage === 'file' ? null : (
         <div className="plan-actions" data-testid="import-actions">

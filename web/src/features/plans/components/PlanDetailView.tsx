@@ -1,20 +1,30 @@
-import { Alert, Breadcrumb, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Breadcrumb, Button, Tabs, Typography } from 'antd';
+import { EditOutlined, LineChartOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
+import { useMe } from '../../../lib/session.tsx';
 import type { PlanDetail } from '../api.ts';
+import { EditPlanDrawer } from './EditPlanDrawer.tsx';
+import { PlanChangesTab } from './PlanChangesTab.tsx';
 import { PlanOverview } from './PlanOverview.tsx';
 import { TargetsTab } from './TargetsTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
 
-type Tab = 'targets' | 'tasks';
+type Tab = 'targets' | 'tasks' | 'changes';
 
-export function PlanDetailView({ plan }: { plan: PlanDetail }) {
+/** A committed plan: header and links, targets, tasks (resolving names left unresolved), changes from another version. */
+export function PlanDetailView({ plan, canCreateAgency = false }: { plan: PlanDetail; canCreateAgency?: boolean }) {
   const t = useT();
+  const me = useMe();
   const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState(false);
   const asked = params.get('tab');
-  const tab: Tab = asked === 'targets' || asked === 'tasks' ? asked : plan.targets.length ? 'targets' : 'tasks';
+  const tab: Tab = asked === 'targets' || asked === 'tasks' || asked === 'changes' ? asked : plan.targets.length ? 'targets' : 'tasks';
+  const canEdit = plan.abilities.edit === true;
+  const resolve = useMemo(() => (canEdit ? { planId: plan.id, provinceId: plan.provinceId, canCreate: canCreateAgency } : undefined), [canEdit, plan.id, plan.provinceId, canCreateAgency]);
   const go = (next: Tab, extra: Record<string, string> = {}) => {
     const p = new URLSearchParams(params);
     p.set('tab', next);
@@ -23,7 +33,26 @@ export function PlanDetailView({ plan }: { plan: PlanDetail }) {
   };
   return (
     <div data-testid="plan-detail" data-plan-id={plan.id}>
-      <PageHeader title={plan.title}>
+      <PageHeader
+        title={plan.title}
+        extra={
+          <>
+            {/* The tracking board: the province's coordinator, province-level viewers and evaluators (the server's rule). */}
+            {canEdit || me.grants.some((g) => (g.role === 'viewer' || g.role === 'evaluator') && g.unitId === plan.provinceId) ? (
+              <Link to={`/plans/${plan.id}/board`}>
+                <Button icon={<LineChartOutlined />} data-testid="plan-board-link">
+                  {t('tracking.board.title')}
+                </Button>
+              </Link>
+            ) : null}
+            {canEdit ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
+                {t('plans.edit')}
+              </Button>
+            ) : null}
+          </>
+        }
+      >
         <Breadcrumb style={{ marginBottom: 8 }} items={[{ key: 'plans', title: <Link to="/plans">{t('plans.back')}</Link> }, { key: 'this', title: plan.number ?? (plan.title.length > 48 ? `${plan.title.slice(0, 48)}…` : plan.title) }]} />
       </PageHeader>
       <PlanOverview plan={plan} />
@@ -49,9 +78,11 @@ export function PlanDetailView({ plan }: { plan: PlanDetail }) {
         data-testid="plan-tabs"
         items={[
           { key: 'targets', label: t('plans.tabTargets', { n: formatNumber(plan.targets.length) }), children: <TargetsTab targets={plan.targets} /> },
-          { key: 'tasks', label: t('plans.tabTasks', { n: formatNumber(plan.tasks.length) }), children: <TasksTab tasks={plan.tasks} /> },
+          { key: 'tasks', label: t('plans.tabTasks', { n: formatNumber(plan.tasks.length) }), children: <TasksTab tasks={plan.tasks} resolve={resolve} /> },
+          { key: 'changes', label: plan.amendsPlan ? t('plans.tabChanges') : t('plans.tabCompare'), children: <PlanChangesTab plan={plan} /> },
         ]}
       />
+      {editing ? <EditPlanDrawer plan={plan} onClose={() => setEditing(false)} /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { formatDate } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import type { PlanDetail } from '../api.ts';
 import { periodText } from '../model.ts';
+import { PlanLinks } from './PlanLinks.tsx';
 import { PlanStatusTag } from './PlanStatusTag.tsx';
 
 export function PlanOverview({ plan }: { plan: PlanDetail }) {
@@ -22,6 +23,7 @@ export function PlanOverview({ plan }: { plan: PlanDetail }) {
           ...(plan.sourceFilename ? [{ key: 'source', label: t('plans.sourceFile'), children: plan.sourceFilename }] : []),
         ]}
       />
+      <PlanLinks plan={plan} />
     </Card>
   );
 }

@@ -3,9 +3,10 @@ import { useT } from '../../../lib/i18n-context.tsx';
 import { summariseAssignments, taskText, type TaskView } from '../model.ts';
 import { AssignmentTags } from './AssignmentTags.tsx';
 import { ScheduleText } from './ScheduleText.tsx';
+import type { Resolver } from './ResolveAssignment.tsx';
 
 /** One task of a plan: code and title with deliverables, lead and coordinating agencies, timeline. */
-export function TaskRow({ task }: { task: TaskView }) {
+export function TaskRow({ task, resolver }: { task: TaskView; resolver?: Resolver | undefined }) {
   const t = useT();
   const { text, extra } = taskText(task);
   return (
@@ -28,11 +29,11 @@ export function TaskRow({ task }: { task: TaskView }) {
       </div>
       <div className="plan-task-agencies">
         <div className="plan-task-label">{t('plans.leads')}</div>
-        <AssignmentTags summary={summariseAssignments(task.assignments, 'lead')} testId="task-leads" />
+        <AssignmentTags summary={summariseAssignments(task.assignments, 'lead')} testId="task-leads" resolver={resolver} />
         <div className="plan-task-label" style={{ marginTop: 6 }}>
           {t('plans.coordinators')}
         </div>
-        <AssignmentTags summary={summariseAssignments(task.assignments, 'coordinator')} testId="task-coordinators" />
+        <AssignmentTags summary={summariseAssignments(task.assignments, 'coordinator')} testId="task-coordinators" resolver={resolver} />
       </div>
       <div className="plan-task-time">
         <div className="plan-task-label">{t('plans.timeline')}</div>

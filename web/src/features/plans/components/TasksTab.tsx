@@ -3,12 +3,19 @@ import { Empty, Flex, Input, Select, Switch, Typography } from 'antd';
 import { formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import { useDebounced } from '../../../lib/useDebounced.ts';
-import { filterTasks, groupBySection, type TaskView } from '../model.ts';
+import { filterTasks, groupBySection, unresolvedTwins, type TaskView } from '../model.ts';
+import type { Resolver } from './ResolveAssignment.tsx';
 import { TaskRow } from './TaskRow.tsx';
 import { useUrlState } from '../../../lib/url-state.ts';
 
+type Props = {
+  tasks: TaskView[];
+  /** Given when the person may edit the plan: unresolved names then offer "Chọn cơ quan". */
+  resolve?: Omit<Resolver, 'twins'> | undefined;
+};
+
 /** The plan's tasks by section; the filters (section, agency, unresolved only) live in the URL. */
-export function TasksTab({ tasks }: { tasks: TaskView[] }) {
+export function TasksTab({ tasks, resolve }: Props) {
   const t = useT();
   const [params, update] = useUrlState();
   const section = params.get('section') ?? undefined;
@@ -20,6 +27,8 @@ export function TasksTab({ tasks }: { tasks: TaskView[] }) {
     // The URL follows what is typed, once typing pauses.
   }, [agency]);
 
+  const twins = useMemo(() => unresolvedTwins(tasks), [tasks]);
+  const resolver = useMemo(() => (resolve ? { ...resolve, twins } : undefined), [resolve?.planId, resolve?.provinceId, resolve?.canCreate, twins]);
   const sections = useMemo(() => groupBySection(tasks).map((s) => s.section).filter((s): s is string => !!s), [tasks]);
   const shown = filterTasks(tasks, { section, agency: params.get('agency') ?? undefined, unresolved });
 
@@ -70,7 +79,7 @@ export function TasksTab({ tasks }: { tasks: TaskView[] }) {
               <div>{t('plans.timeline')}</div>
             </div>
             {s.tasks.map((task) => (
-              <TaskRow key={task.id} task={task} />
+              <TaskRow key={task.id} task={task} resolver={resolver} />
             ))}
           </section>
         ))
