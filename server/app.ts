@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -27,7 +28,7 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createPlansService } from './modules/plans/plans.service.ts';
-import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { PLAN_FILE_MAX_BYTES, plansRoutes } from './modules/plans/plans.routes.ts';
 import { createTrackingService } from './modules/tracking/tracking.service.ts';
 import { trackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
@@ -68,6 +69,9 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   const services = deps.services ?? createServices(config, deps);
 
   await app.register(cookie);
+  // Uploads: one file per request; the largest is a plan document (20 MB). A route may ask for less
+  // (evidence: 10 MB); a file over the limit is refused while it streams in (413), before it is read.
+  await app.register(multipart, { limits: { files: 1, fileSize: PLAN_FILE_MAX_BYTES, fields: 5 } });
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   // Every route needs a session unless it declares itself public (issue 2: every endpoint checks who may do what).

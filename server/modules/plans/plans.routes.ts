@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { invalid } from '../../lib/errors.ts';
 import { actorOf, typed, type App } from '../../lib/http.ts';
@@ -25,7 +24,6 @@ export const PLAN_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 export async function plansRoutes(app: App, plans: PlansService) {
   // One file per upload, at most 20 MB; a larger one is refused while it streams in (413), before parsing.
-  await app.register(multipart, { limits: { files: 1, fileSize: PLAN_FILE_MAX_BYTES, fields: 5 } });
   const r = typed(app);
   r.post(
     '/api/plans/import',
