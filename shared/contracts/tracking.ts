@@ -110,7 +110,10 @@ export const TaskTracking = z.object({
     reportFor: z.array(z.object({ id: Uuid, name: z.string() })),
     review: z.boolean(),
     consolidate: z.boolean(),
+    /** May open the plan's board (the coordinator and province-level readers). */
+    board: z.boolean(),
   }),
+  today: z.iso.date(),
 });
 export type TaskTracking = z.infer<typeof TaskTracking>;
 
@@ -127,6 +130,7 @@ export const MyObligation = z.object({
   taskId: Uuid,
   planId: Uuid,
   planNumber: z.string().nullable(),
+  planTitle: z.string(),
   code: z.string().nullable(),
   title: z.string(),
   section: z.string().nullable(),

@@ -87,7 +87,12 @@ export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users
   if (!plan) {
     const bytes = new Uint8Array(readFileSync(fromRoot('data/demo', DEMO_PLAN_FILE)));
     const preview = await services.plans.preview(actor, province!.id, { filename: DEMO_PLAN_FILE, bytes });
-    const id = await services.plans.commit(actor, PlanCommitInput.parse(previewToCommit(preview, 'inForce')));
+    // The file is the plan's appendix, whose heading is not the plan's title: corrected in the preview, as the
+    // coordinator does on screen.
+    const reviewed = previewToCommit(preview, 'inForce');
+    reviewed.plan.title = 'Kế hoạch thực hiện Đề án "Xây dựng xã hội học tập giai đoạn 2021-2030" trên địa bàn tỉnh Vĩnh Long, giai đoạn 2026-2030';
+    reviewed.plan.issuer = reviewed.plan.issuer ?? 'UBND tỉnh Vĩnh Long';
+    const id = await services.plans.commit(actor, PlanCommitInput.parse(reviewed));
     plan = { id, periodStart: preview.plan.periodStart, periodEnd: preview.plan.periodEnd };
   }
   // Progress of the current year, kept within the plan's period (a demo loaded in 2031 shows 2030).

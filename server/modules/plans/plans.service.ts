@@ -56,7 +56,7 @@ export function createPlansService({ db, findUnit, groupsWithMembers, catalogue 
     amendsPlanId: p.amendsPlanId,
     taskCount: p.taskCount,
     targetCount: p.targetCount,
-    abilities: { edit: planPolicy.canManage(actor, p.provincePath) },
+    abilities: { edit: planPolicy.canManage(actor, p.provincePath), board: planPolicy.canOpenBoard(actor, p.provincePath) },
   });
 
   async function load(actor: Actor, id: string) {

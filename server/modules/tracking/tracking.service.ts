@@ -216,7 +216,13 @@ export function createTrackingService({ db, clock, groupsWithMembers }: Deps) {
               .map(({ id, i }) => ({ agencyId: id, agencyName: names.get(id) ?? '', role: assigned.get(id)!.role, viaGroup: assigned.get(id)!.viaGroup, status: statuses_[i]!, contribution: views.get(`${id}|${o.due}`) ?? null })),
           };
         }),
-        abilities: { reportFor: ctx.acting.map((a) => ({ id: a.id, name: a.name })), review: ctx.isLead || ctx.coordinator, consolidate: ctx.isLead || ctx.coordinator },
+        abilities: {
+          reportFor: ctx.acting.map((a) => ({ id: a.id, name: a.name })),
+          review: ctx.isLead || ctx.coordinator,
+          consolidate: ctx.isLead || ctx.coordinator,
+          board: ctx.coordinator || trackingPolicy.isProvinceReader(actor, task.provincePath),
+        },
+        today: now,
       };
     },
 
@@ -383,6 +389,7 @@ export function createTrackingService({ db, clock, groupsWithMembers }: Deps) {
               taskId: t.id,
               planId: t.planId,
               planNumber: t.planNumber,
+              planTitle: t.planTitle,
               code: t.code,
               title: t.title,
               section: t.section,

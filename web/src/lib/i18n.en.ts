@@ -461,6 +461,8 @@ export const en: Dict = {
   'tracking.review.narrative': 'Results',
   'tracking.review.evidence': 'Evidence',
   'tracking.review.actions': 'Actions',
+  'tracking.review.allStatuses': 'All statuses',
+  'tracking.review.search': 'Search agencies',
   'tracking.review.none': 'No agency owes a report for this period.',
   'tracking.review.accepted': 'Accepted the report of {name}.',
   'tracking.review.returned': 'Returned the report of {name}.',

@@ -463,6 +463,8 @@ export const vi = {
   'tracking.review.narrative': 'Kết quả',
   'tracking.review.evidence': 'Minh chứng',
   'tracking.review.actions': 'Thao tác',
+  'tracking.review.allStatuses': 'Mọi tình trạng',
+  'tracking.review.search': 'Tìm cơ quan, đơn vị',
   'tracking.review.none': 'Không có đơn vị nào phải báo cáo kỳ này.',
   'tracking.review.accepted': 'Đã chấp nhận báo cáo của {name}.',
   'tracking.review.returned': 'Đã trả lại báo cáo của {name}.',

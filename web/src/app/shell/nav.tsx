@@ -6,6 +6,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   FileDoneOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -21,6 +22,7 @@ import type { T } from '../../lib/i18n-context.tsx';
 type Module = { path: string; label: MessageKey; icon: ReactNode; show?: (me: Me) => boolean };
 
 export const MODULES: Module[] = [
+  { path: '/my-tasks', label: 'nav.myTasks', icon: <CheckSquareOutlined /> },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> },
   { path: '/agencies', label: 'nav.agencies', icon: <BankOutlined /> },
   { path: '/plans', label: 'nav.plans', icon: <ScheduleOutlined /> },
@@ -70,6 +72,8 @@ export function menuItems(me: Me, t: T, onNavigate?: () => void): MenuProps['ite
 
 /** The menu entry a path belongs to (/units/123 → /units). */
 export function selectedKey(pathname: string): string {
+  // A task's page is reached from "Việc của tôi".
+  if (pathname.startsWith('/tasks/')) return '/my-tasks';
   const match = MODULES.map((m) => m.path).find((p) => pathname === p || pathname.startsWith(p + '/'));
   return match ?? '';
 }

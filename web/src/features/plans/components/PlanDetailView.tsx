@@ -5,7 +5,6 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
-import { useMe } from '../../../lib/session.tsx';
 import type { PlanDetail } from '../api.ts';
 import { EditPlanDrawer } from './EditPlanDrawer.tsx';
 import { PlanChangesTab } from './PlanChangesTab.tsx';
@@ -18,7 +17,6 @@ type Tab = 'targets' | 'tasks' | 'changes';
 /** A committed plan: header and links, targets, tasks (resolving names left unresolved), changes from another version. */
 export function PlanDetailView({ plan, canCreateAgency = false }: { plan: PlanDetail; canCreateAgency?: boolean }) {
   const t = useT();
-  const me = useMe();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const asked = params.get('tab');
@@ -37,8 +35,7 @@ export function PlanDetailView({ plan, canCreateAgency = false }: { plan: PlanDe
         title={plan.title}
         extra={
           <>
-            {/* The tracking board: the province's coordinator, province-level viewers and evaluators (the server's rule). */}
-            {canEdit || me.grants.some((g) => (g.role === 'viewer' || g.role === 'evaluator') && g.unitId === plan.provinceId) ? (
+            {plan.abilities.board ? (
               <Link to={`/plans/${plan.id}/board`}>
                 <Button icon={<LineChartOutlined />} data-testid="plan-board-link">
                   {t('tracking.board.title')}

@@ -1,0 +1,5 @@
+import { MyTasksBrowser } from '../../features/tracking/components/MyTasksBrowser.tsx';
+
+export default function MyTasksPage() {
+  return <MyTasksBrowser />;
+}
