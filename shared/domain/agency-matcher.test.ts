@@ -247,16 +247,6 @@ describe('matchAgencies on the Vĩnh Long task table (fixture 000)', () => {
     const unmatched = [...cells].flatMap((c) => matchAgencies(c, VL)).filter((r) => !r.agency && !r.group);
     expect([...new Set(unmatched.map((r) => r.raw))].sort()).toEqual([...ALLOWED_UNMATCHED].sort());
   });
-
-  it('matches the whole table in a few milliseconds', () => {
-    const cat = standardCatalogue('Tỉnh Vĩnh Long');
-    const list = [...cells];
-    for (const c of list) matchAgencies(c, cat); // warm up (and prepare the catalogue once)
-    const t0 = performance.now();
-    for (const c of list) matchAgencies(c, cat);
-    // ~1 ms here; the bound leaves room for a slow CI machine.
-    expect(performance.now() - t0).toBeLessThan(25);
-  });
 });
 
 describe('matchAgencies on the Cần Thơ responsibilities (fixture 003)', () => {
