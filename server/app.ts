@@ -31,6 +31,8 @@ import { createPlansService } from './modules/plans/plans.service.ts';
 import { PLAN_FILE_MAX_BYTES, plansRoutes } from './modules/plans/plans.routes.ts';
 import { createTrackingService } from './modules/tracking/tracking.service.ts';
 import { trackingRoutes } from './modules/tracking/tracking.routes.ts';
+import { createReportingService } from './modules/reporting/reporting.service.ts';
+import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version;
@@ -50,6 +52,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, {
     audit: createAuditService({ db }),
     plans: createPlansService({ db, findUnit, groupsWithMembers: agencies.groupsWithMembers, catalogue: agencies.catalogue }),
     tracking: createTrackingService({ db, clock, groupsWithMembers: agencies.groupsWithMembers }),
+    reporting: createReportingService({ db, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -116,6 +119,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   auditRoutes(app, services.audit);
   await plansRoutes(app, services.plans);
   trackingRoutes(app, services.tracking);
+  reportingRoutes(app, services.reporting);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const webDist = path.resolve(PROJECT_ROOT, config.webDist);

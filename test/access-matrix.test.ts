@@ -62,6 +62,8 @@ async function loadFixtures(t: TestApp) {
     vlPlanV2: await unresolvedIn(t, await planWith(t, await t.unitId('2025/86/'))),
     ctPlanV2: await unresolvedIn(t, await planWith(t, await t.unitId('2025/92/'))),
     vl: await trackedTask(t, '86', '2025/86/29551/'),
+    vlReport: await communeReport(t, '86', '2025/86/29551/'),
+    ctReport: await communeReport(t, '92', null),
     ct: await trackedTask(t, '92', null),
     /** A fresh hamlet to retire, inside Long Châu or inside a Cần Thơ commune. */
     async freshVillage(which: Which) {
@@ -113,6 +115,14 @@ async function trackedTask(t: TestApp, provinceCode: string, communePath: string
   const communeReport = await t.idOf(sql`INSERT INTO task_contributions (task_id, agency_id, due, state) VALUES (${taskId}, ${commune}, '2026-12-14', 'draft') RETURNING id`);
   const addEvidence = () => t.idOf(sql`INSERT INTO evidence_files (contribution_id, filename, media_type, size, sha256, content) VALUES (${communeReport}, 'a.pdf', 'application/pdf', 9, 'x', ${Buffer.from('%PDF-1.4\n')}) RETURNING id`);
   return { planId, taskId, lead, commune, leadReport, communeReport, evidence: await addEvidence(), addEvidence };
+}
+/** The commune template of a province and a submitted 2026 report of one of its communes. */
+async function communeReport(t: TestApp, provinceCode: string, communePath: string | null) {
+  const provinceId = await t.unitId(`2025/${provinceCode}/`);
+  const templateId = (await t.services.reporting.templates(systemActor('test'), provinceId)).find((x) => x.code === 'xhht-xa')!.id;
+  const unitId = communePath ? await t.unitId(communePath) : await t.idOf(sql`SELECT id FROM admin_units WHERE path LIKE ${`2025/${provinceCode}/%`} AND level = 'commune' ORDER BY code LIMIT 1`);
+  const reportId = await t.idOf(sql`INSERT INTO reports (template_id, period_key, unit_id, state, due_date) VALUES (${templateId}, '2026', ${unitId}, 'submitted', '2026-12-14') RETURNING id`);
+  return { provinceId, templateId, unitId, reportId, key: `templateId=${templateId}&periodKey=2026&unitId=${unitId}` };
 }
 const versionOf = async (query: ReturnType<typeof sql>) => {
   const v = await t.database.db.execute(query);
@@ -337,6 +347,45 @@ const MATRIX: Record<string, Row> = {
   'GET /api/tracking/board': {
     request: (f, _w, which) => ({ url: `/api/tracking/board?planId=${f[which === 'in' ? 'vl' : 'ct'].planId}` }),
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
+  // Reporting (issue 4). The Vĩnh Long report is Long Châu's (the commune officer's own); a second 2025 report
+  // key is used for saving so the submitted one stays as it is.
+  'GET /api/reporting/templates': {
+    request: (f, _w, which) => ({ url: `/api/reporting/templates?provinceId=${f[which === 'in' ? 'vlReport' : 'ctReport'].provinceId}` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  'GET /api/reporting/owed': { request: () => ({ url: '/api/reporting/owed' }), expect: { default: ok(), anonymous: ANON } },
+  'GET /api/reporting/report': {
+    request: (f, _w, which) => ({ url: `/api/reporting/report?${f[which === 'in' ? 'vlReport' : 'ctReport'].key}` }),
+    // The commune itself, the coordinator and province readers; not another agency.
+    expect: { default: scoped(), systemAdmin: ok(), agencyOfficer: { in: 404, out: 404 }, learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
+  },
+  'PUT /api/reporting/report': {
+    request: async (f, _w, which) => {
+      const r = f[which === 'in' ? 'vlReport' : 'ctReport'];
+      const version = await versionOf(sql`SELECT version FROM reports WHERE template_id = ${r.templateId} AND period_key = '2025' AND unit_id = ${r.unitId}`);
+      return { url: '/api/reporting/report', payload: { templateId: r.templateId, periodKey: '2025', unitId: r.unitId, agencyId: null, values: [{ element: 'workingAgePeople', breakdown: '', value: 1000 }], sections: {}, version } };
+    },
+    expect: { default: { in: 403, out: 404 }, systemAdmin: { in: 403, out: 403 }, communeOfficer: scoped(), agencyOfficer: { in: 404, out: 404 }, learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
+  },
+  'POST /api/reporting/reports/{id}/actions': {
+    request: async (f, _w, which) => {
+      const r = f[which === 'in' ? 'vlReport' : 'ctReport'];
+      const version = await versionOf(sql`SELECT version FROM reports WHERE id = ${r.reportId}`);
+      return { url: `/api/reporting/reports/${r.reportId}/actions`, payload: { action: 'approve', version } };
+    },
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), agencyOfficer: { in: 404, out: 404 }, learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
+    after: async (f, _w, which) => {
+      await t.database.db.execute(sql`UPDATE reports SET state = 'submitted' WHERE id = ${f[which === 'in' ? 'vlReport' : 'ctReport'].reportId}`);
+    },
+  },
+  'GET /api/reporting/completeness': {
+    request: (f, _w, which) => ({ url: `/api/reporting/completeness?templateId=${f[which === 'in' ? 'vlReport' : 'ctReport'].templateId}&periodKey=2026` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
+  'GET /api/reporting/indicators': {
+    request: (f, _w, which) => ({ url: `/api/reporting/indicators?unitId=${f[which === 'in' ? 'vlReport' : 'ctReport'].unitId}&periodKey=2026` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
   },
   'GET /api/tracking/board.xlsx': {
     request: (f, _w, which) => ({ url: `/api/tracking/board.xlsx?planId=${f[which === 'in' ? 'vl' : 'ct'].planId}` }),

@@ -29,8 +29,13 @@ export const AUDIT_ACTIONS = [
   'evidence.add',
   'evidence.delete',
   'taskStatus.set',
+  'report.save',
+  'report.submit',
+  'report.return',
+  'report.approve',
+  'report.reopen',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan', 'contribution', 'taskStatus'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan', 'contribution', 'taskStatus', 'report'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { actorOf, typed, type App } from '../../lib/http.ts';
+import { IdParams, Uuid } from '../../../shared/contracts/common.ts';
+import {
+  CompletenessPage,
+  CompletenessQuery,
+  IndicatorQuery,
+  IndicatorTable,
+  OwedPage,
+  OwedQuery,
+  ReportActionInput,
+  ReportKeyQuery,
+  ReportSaveInput,
+  ReportView,
+  TemplateView,
+} from '../../../shared/contracts/reporting.ts';
+import type { ReportingService } from './reporting.service.ts';
+
+const tags = ['Báo cáo định kỳ'];
+
+export function reportingRoutes(app: App, reporting: ReportingService) {
+  const r = typed(app);
+  r.get('/api/reporting/templates', { schema: { tags, summary: 'Các mẫu báo cáo của tỉnh (đủ 11 thành phần theo NĐ 09/2019)', querystring: z.strictObject({ provinceId: Uuid }), response: { 200: z.array(TemplateView) } } }, (req) =>
+    reporting.templates(actorOf(req), req.query.provinceId),
+  );
+  r.get('/api/reporting/owed', { schema: { tags, summary: 'Các báo cáo xã, cơ quan của tôi phải nộp trong kỳ', querystring: OwedQuery, response: { 200: OwedPage } } }, (req) => reporting.owed(actorOf(req), req.query));
+  r.get('/api/reporting/report', { schema: { tags, summary: 'Mở báo cáo của một xã, cơ quan cho một kỳ', querystring: ReportKeyQuery, response: { 200: ReportView } } }, (req) =>
+    reporting.open(actorOf(req), { ...req.query, agencyId: req.query.agencyId ?? null }),
+  );
+  r.put('/api/reporting/report', { schema: { tags, summary: 'Lưu số liệu và thuyết minh (tạo báo cáo ở lần lưu đầu)', body: ReportSaveInput, response: { 200: ReportView } } }, (req) => reporting.save(actorOf(req), req.body));
+  r.post('/api/reporting/reports/:id/actions', { schema: { tags, summary: 'Gửi, trả lại, phê duyệt, mở lại báo cáo', params: IdParams, body: ReportActionInput, response: { 200: ReportView } } }, (req) =>
+    reporting.act(actorOf(req), req.params.id, req.body),
+  );
+  r.get('/api/reporting/completeness', { schema: { tags, summary: 'Tiến độ nộp báo cáo của các xã, cơ quan (điều phối viên)', querystring: CompletenessQuery, response: { 200: CompletenessPage } } }, (req) =>
+    reporting.completeness(actorOf(req), req.query),
+  );
+  r.get('/api/reporting/indicators', { schema: { tags, summary: 'Chỉ số tính trực tiếp từ số liệu đã phê duyệt', querystring: IndicatorQuery, response: { 200: IndicatorTable } } }, (req) =>
+    reporting.indicators(actorOf(req), req.query),
+  );
+}

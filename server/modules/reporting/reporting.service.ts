@@ -1,0 +1,355 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { isAdmin, type Actor } from '../../lib/actor.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { conflict, forbidden, invalid, notFound, type FieldIssue } from '../../lib/errors.ts';
+import type { CompletenessQuery, IndicatorQuery, OwedQuery, ReportActionInput, ReportSaveInput, TemplateView } from '../../../shared/contracts/reporting.ts';
+import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS } from '../../../shared/domain/indicator-catalogue.ts';
+import { evaluate, EVALUATION_REASON_VI, type DataElement, type DataValue } from '../../../shared/domain/indicators.ts';
+import { cellsOf, parseBreakdownKey, reportIssues } from '../../../shared/domain/report-entry.ts';
+import { COMPLETENESS_STATUSES, reportActionsFor, reportTransition, type CompletenessStatus, type ReportActorKind, type ReportState } from '../../../shared/domain/report-workflow.ts';
+import { periodContaining, periodFromKey, periodLabel, type PeriodKind } from '../../../shared/domain/reporting-periods.ts';
+import * as repo from './reporting.repository.ts';
+import { DEFAULT_TEMPLATES } from './reporting.templates.ts';
+
+type Deps = { db: Db; clock: Clock };
+
+const ELEMENTS = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
+const vietnamToday = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const pgUniqueViolation = (e: unknown) => {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === '23505' || err?.cause?.code === '23505';
+};
+
+type Reporter = { unitId: string; agencyId: string | null; name: string };
+
+// Who may do what (issue 4, "Entry and workflow"; every endpoint checks who within which units):
+// - a commune officer reports for their commune, an agency officer for their agency, the provincial
+//   coordinator for Sở GDĐT (the standing agency) and reviews every report of the province;
+// - province-level viewers and evaluators read every report of the province; nobody else reads another's.
+function coordinates(actor: Actor, provincePath: string) {
+  return isAdmin(actor) || actor.grants.some((g) => g.role === 'coordinator' && g.unitPath !== null && provincePath.startsWith(g.unitPath));
+}
+function readsProvince(actor: Actor, provincePath: string) {
+  return coordinates(actor, provincePath) || actor.grants.some((g) => (g.role === 'viewer' || g.role === 'evaluator') && g.unitPath === provincePath);
+}
+
+export function createReportingService({ db, clock }: Deps) {
+  const today = () => vietnamToday(clock.now());
+
+  /** Every province starts with the default templates (seeded once, idempotently, when first needed). */
+  async function templates(provinceId: string) {
+    let rows = await repo.templatesOf(db, provinceId);
+    if (rows.length === 0) {
+      const standing = await repo.standingAgency(db, provinceId);
+      await repo.insertTemplates(
+        db,
+        DEFAULT_TEMPLATES.map(({ standingAgencyOnly, outline, ...t }) => ({ ...t, outline: [...outline], provinceId, reporterAgencyIds: standingAgencyOnly && standing ? [standing.id] : [] })),
+      );
+      rows = await repo.templatesOf(db, provinceId);
+    }
+    return rows;
+  }
+
+  const templateView = (t: repo.TemplateRow): TemplateView => ({
+    id: t.id,
+    code: t.code,
+    name: t.name,
+    content: t.content,
+    reporterLevel: t.reporterLevel as 'commune' | 'agency',
+    receiver: t.receiver,
+    transmission: t.transmission,
+    periodKind: t.periodKind as PeriodKind,
+    dueDaysAfterCutoff: t.dueDaysAfterCutoff,
+    frequency: t.frequency,
+    outline: t.outline as TemplateView['outline'],
+    elements: t.elements.map((code) => ELEMENTS.get(code)).filter((e): e is DataElement => !!e).map((e) => ({ code: e.code, name: e.name, level: e.level, valueType: e.valueType, breakdowns: [...e.breakdowns] })),
+    instructions: t.instructions,
+    legalBasis: t.legalBasis,
+  });
+
+  const dueOf = (t: repo.TemplateRow, periodKey: string) => addDays(periodFromKey(t.periodKind as PeriodKind, periodKey).end, t.dueDaysAfterCutoff);
+
+  /** Who owes a template: every current commune of the province, or its provincial agencies (or the listed ones). */
+  async function reportersOf(t: repo.TemplateRow, provincePath: string): Promise<Reporter[]> {
+    if (t.reporterLevel === 'commune') return (await repo.communesOf(db, provincePath)).map((c) => ({ unitId: c.id, agencyId: null, name: c.name }));
+    return (await repo.provincialAgencies(db, t.provinceId, t.reporterAgencyIds.length ? t.reporterAgencyIds : undefined)).map((a) => ({ unitId: a.unitId, agencyId: a.id, name: a.name }));
+  }
+
+  /** The reporters the actor acts for, in a province: their commune, their agency, Sở GDĐT for the coordinator. */
+  async function actingFor(actor: Actor): Promise<Reporter[]> {
+    const out: Reporter[] = [];
+    for (const g of actor.grants) {
+      if (g.role === 'communeOfficer' && g.unitId) {
+        const u = await repo.findUnit(db, g.unitId);
+        if (u) out.push({ unitId: u.id, agencyId: null, name: u.name });
+      } else if ((g.role === 'agencyOfficer' || g.role === 'learningCentreStaff') && g.agencyId) {
+        const a = await repo.findAgency(db, g.agencyId);
+        if (a) out.push({ unitId: a.unitId, agencyId: a.id, name: a.name });
+      } else if (g.role === 'coordinator' && g.unitId) {
+        const s = await repo.standingAgency(db, g.unitId);
+        if (s) out.push({ unitId: s.unitId, agencyId: s.id, name: s.name });
+      }
+    }
+    return out;
+  }
+  const sameReporter = (a: { unitId: string; agencyId: string | null }, b: { unitId: string; agencyId: string | null }) => (a.agencyId ?? null) === (b.agencyId ?? null) && (a.agencyId ? true : a.unitId === b.unitId);
+
+  /** Loads a template and checks the reporter belongs to it and the actor may read that reporter's report. */
+  async function context(actor: Actor, key: { templateId: string; periodKey: string; unitId: string; agencyId: string | null }) {
+    const found = await repo.findTemplate(db, key.templateId);
+    if (!found || (!readsProvince(actor, found.provincePath) && !(await actingFor(actor)).some((r) => sameReporter(r, key)))) throw notFound('Báo cáo');
+    const t = found.template;
+    const reporter = (await reportersOf(t, found.provincePath)).find((r) => sameReporter(r, key));
+    if (!reporter) throw notFound('Báo cáo');
+    try {
+      periodFromKey(t.periodKind as PeriodKind, key.periodKey);
+    } catch {
+      throw invalid('Kỳ báo cáo không hợp lệ với mẫu này.', [{ path: 'periodKey', message: 'không phải một kỳ của mẫu báo cáo' }]);
+    }
+    const kinds: ReportActorKind[] = [];
+    if ((await actingFor(actor)).some((r) => sameReporter(r, reporter))) kinds.push('reporter');
+    if (coordinates(actor, found.provincePath)) kinds.push('coordinator');
+    return { t, provincePath: found.provincePath, reporter, kinds };
+  }
+  type Ctx = Awaited<ReturnType<typeof context>>;
+
+  async function previousValues(ctx: Ctx, periodKey: string) {
+    const kind = ctx.t.periodKind as PeriodKind;
+    const p = periodFromKey(kind, periodKey);
+    const prevKey = periodContaining(kind, addDays(p.start, -1)).key;
+    const prev = await repo.findReportByKey(db, { templateId: ctx.t.id, periodKey: prevKey, unitId: ctx.reporter.unitId, agencyId: ctx.reporter.agencyId });
+    return prev && prev.state === 'approved' ? repo.valuesOf(db, prev.id) : [];
+  }
+
+  async function view(ctx: Ctx, periodKey: string, row: repo.ReportRow | undefined) {
+    const kind = ctx.t.periodKind as PeriodKind;
+    const p = periodFromKey(kind, periodKey);
+    const [values, sections, previous] = row ? await Promise.all([repo.valuesOf(db, row.id), repo.sectionsOf(db, row.id), previousValues(ctx, periodKey)]) : [[], {}, await previousValues(ctx, periodKey)];
+    const elements = ctx.t.elements.map((c) => ELEMENTS.get(c)).filter((e): e is DataElement => !!e);
+    const state = (row?.state ?? 'draft') as ReportState;
+    return {
+      id: row?.id ?? null,
+      template: templateView(ctx.t),
+      periodKey,
+      periodLabel: periodLabel(p),
+      period: { start: p.start, end: p.end },
+      reporter: ctx.reporter,
+      state,
+      version: row?.version ?? null,
+      dueDate: row?.dueDate ?? dueOf(ctx.t, periodKey),
+      values,
+      previous,
+      sections,
+      returnReason: row?.returnReason ?? null,
+      submittedAt: iso(row?.submittedAt ?? null),
+      reviewedAt: iso(row?.reviewedAt ?? null),
+      updatedAt: iso(row?.updatedAt ?? null),
+      updatedByName: row?.updatedByName ?? null,
+      issues: reportIssues(elements, values, previous),
+      actions: reportActionsFor(state, ctx.kinds),
+    };
+  }
+
+  function checkVersion(current: repo.ReportRow, version: number | null) {
+    if (version !== current.version) {
+      const who = current.updatedByName ? ` bởi ${current.updatedByName}` : '';
+      throw conflict(`Báo cáo vừa được cập nhật${who} lúc ${current.updatedAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Hãy xem số liệu mới rồi lưu lại.`);
+    }
+  }
+
+  return {
+    async templates(actor: Actor, provinceId: string) {
+      const unit = await repo.findUnit(db, provinceId);
+      if (!unit || unit.level !== 'province' || !(readsProvince(actor, unit.path) || actor.grants.some((g) => g.provinceId === provinceId))) throw notFound('Tỉnh, thành phố');
+      return (await templates(provinceId)).map(templateView);
+    },
+
+    /** The reports the actor's commune or agency owes for a period (by default, the one open today). */
+    async owed(actor: Actor, q: z.infer<typeof OwedQuery>) {
+      const now = today();
+      const items = [];
+      for (const me of await actingFor(actor)) {
+        const agency = me.agencyId ? await repo.findAgency(db, me.agencyId) : null;
+        const unit = await repo.findUnit(db, me.unitId);
+        const provinceId = agency?.provinceId ?? actor.grants.find((g) => g.unitId === me.unitId)?.provinceId ?? null;
+        if (!unit || !provinceId) continue;
+        const province = await repo.findUnit(db, provinceId);
+        for (const t of await templates(provinceId)) {
+          if (!(await reportersOf(t, province!.path)).some((r) => sameReporter(r, me))) continue;
+          const periodKey = q.periodKey ?? periodContaining(t.periodKind as PeriodKind, now).key;
+          const row = await repo.findReportByKey(db, { templateId: t.id, periodKey, unitId: me.unitId, agencyId: me.agencyId });
+          const dueDate = row?.dueDate ?? dueOf(t, periodKey);
+          const state = row?.state ?? 'notStarted';
+          items.push({
+            templateId: t.id,
+            templateName: t.name,
+            periodKey,
+            periodLabel: periodLabel(periodFromKey(t.periodKind as PeriodKind, periodKey)),
+            reporter: me,
+            dueDate,
+            state: state as ReportState | 'notStarted',
+            late: (state === 'submitted' || state === 'approved') ? !!row?.submittedAt && vietnamToday(row.submittedAt) > dueDate : now > dueDate,
+            reportId: row?.id ?? null,
+            returnReason: row?.returnReason ?? null,
+          });
+        }
+      }
+      return { items, today: now };
+    },
+
+    async open(actor: Actor, key: { templateId: string; periodKey: string; unitId: string; agencyId: string | null }) {
+      const ctx = await context(actor, key);
+      return view(ctx, key.periodKey, await repo.findReportByKey(db, { ...key, unitId: ctx.reporter.unitId }));
+    },
+
+    /** Saves the figures and narrative as they stand in the form, creating the report on first save. */
+    async save(actor: Actor, input: ReportSaveInput) {
+      const ctx = await context(actor, input);
+      if (!ctx.kinds.includes('reporter')) throw forbidden('Bạn chỉ nhập được báo cáo của xã, cơ quan mình.');
+      const issues: FieldIssue[] = [];
+      const allowed = new Map(ctx.t.elements.map((c) => [c, ELEMENTS.get(c)]));
+      const outline = new Set((ctx.t.outline as { key: string }[]).map((s) => s.key));
+      const cells: { element: string; breakdown: string; value: number }[] = [];
+      const seen = new Set<string>();
+      input.values.forEach((v, i) => {
+        const e = allowed.get(v.element);
+        if (!e) return issues.push({ path: `values.${i}.element`, message: `không có chỉ tiêu "${v.element}" trong mẫu báo cáo` });
+        if (!cellsOf(e).includes(v.breakdown)) return issues.push({ path: `values.${i}.breakdown`, message: `“${e.name}” không có ô "${v.breakdown}"` });
+        if (seen.has(`${v.element}|${v.breakdown}`)) return issues.push({ path: `values.${i}`, message: `“${e.name}” có hai giá trị cho cùng một ô` });
+        seen.add(`${v.element}|${v.breakdown}`);
+        if (v.value !== null) cells.push({ element: v.element, breakdown: v.breakdown, value: v.value });
+      });
+      for (const key of Object.keys(input.sections)) if (!outline.has(key)) issues.push({ path: `sections.${key}`, message: 'không có mục này trong đề cương' });
+      if (issues.length) throw invalid(`Báo cáo chưa lưu được: ${issues.slice(0, 5).map((x) => x.message).join('; ')}`, issues);
+      const existing = await repo.findReportByKey(db, { templateId: ctx.t.id, periodKey: input.periodKey, unitId: ctx.reporter.unitId, agencyId: ctx.reporter.agencyId });
+      try {
+        const id = await db.transaction(async (tx) => {
+          let id: string;
+          let before: unknown = null;
+          if (!existing) {
+            if (input.version !== null) throw conflict('Báo cáo này chưa có trên máy chủ; hãy tải lại trang.');
+            id = await repo.insertReport(tx, { templateId: ctx.t.id, periodKey: input.periodKey, unitId: ctx.reporter.unitId, agencyId: ctx.reporter.agencyId, dueDate: dueOf(ctx.t, input.periodKey), updatedBy: actor.id });
+          } else {
+            checkVersion(existing, input.version);
+            if (!reportTransition(existing.state as ReportState, 'save', ctx.kinds).ok) throw conflict('Báo cáo đã gửi hoặc đã được phê duyệt nên không sửa được; nếu cần sửa, hãy đề nghị Sở GDĐT trả lại.');
+            before = { values: await repo.valuesOf(tx, existing.id), sections: await repo.sectionsOf(tx, existing.id), version: existing.version };
+            if ((await repo.updateReport(tx, existing.id, existing.version, { updatedBy: actor.id })) === 0) checkVersion({ ...existing, version: -1 }, input.version);
+            id = existing.id;
+          }
+          await repo.replaceContent(tx, id, cells, input.sections);
+          await recordAudit(tx, actor, { action: 'report.save', entityType: 'report', entityId: id, before, after: { templateId: ctx.t.id, periodKey: input.periodKey, reporter: ctx.reporter.name, values: cells, sections: input.sections } });
+          return id;
+        });
+        return view(ctx, input.periodKey, await repo.findReport(db, id));
+      } catch (e) {
+        if (pgUniqueViolation(e)) throw conflict('Báo cáo này vừa được người khác tạo. Hãy tải lại để xem số liệu mới rồi lưu lại.');
+        throw e;
+      }
+    },
+
+    async act(actor: Actor, id: string, input: z.infer<typeof ReportActionInput>) {
+      const row = await repo.findReport(db, id);
+      if (!row) throw notFound('Báo cáo');
+      const ctx = await context(actor, row);
+      const t = reportTransition(row.state as ReportState, input.action, ctx.kinds);
+      if (!t.ok && t.reason === 'actor') throw forbidden(input.action === 'submit' ? 'Chỉ xã, cơ quan báo cáo mới gửi được báo cáo của mình.' : 'Chỉ điều phối viên tỉnh (Sở GDĐT) mới phê duyệt, trả lại hoặc mở lại được báo cáo.');
+      if (!t.ok) throw conflict(`Không thể thực hiện thao tác này khi báo cáo đang ở trạng thái "${STATE_VI[row.state as ReportState]}".`);
+      const reason = input.reason?.trim() || null;
+      if (t.needsReason && !reason) throw invalid('Hãy ghi lý do để đơn vị biết cần sửa gì.', [{ path: 'reason', message: 'không được để trống' }]);
+      checkVersion(row, input.version);
+      if (input.action === 'submit') {
+        const current = await view(ctx, row.periodKey, row);
+        const errors = current.issues.filter((i) => i.severity === 'error');
+        if (errors.length) throw invalid(`Báo cáo còn ${errors.length} lỗi cần sửa trước khi gửi: ${errors.slice(0, 3).map((e) => e.message).join(' ')}`, errors.map((e) => ({ path: `values.${e.element ?? ''}`, message: e.message })));
+      }
+      const now = clock.now();
+      const values =
+        input.action === 'submit'
+          ? { state: t.to, submittedAt: now, submittedBy: actor.id, returnReason: null, updatedBy: actor.id }
+          : input.action === 'approve'
+            ? { state: t.to, reviewedAt: now, reviewedBy: actor.id, updatedBy: actor.id }
+            : { state: t.to, reviewedAt: now, reviewedBy: actor.id, returnReason: reason, updatedBy: actor.id };
+      await db.transaction(async (tx) => {
+        if ((await repo.updateReport(tx, row.id, row.version, values)) === 0) checkVersion({ ...row, version: -1 }, input.version);
+        await recordAudit(tx, actor, { action: `report.${input.action}`, entityType: 'report', entityId: row.id, before: { state: row.state, version: row.version }, after: { state: t.to, reason } });
+      });
+      return view(ctx, row.periodKey, await repo.findReport(db, row.id));
+    },
+
+    /** Who has submitted, on time or late, and who has not (the coordinator's board). */
+    async completeness(actor: Actor, q: z.infer<typeof CompletenessQuery>) {
+      const found = await repo.findTemplate(db, q.templateId);
+      if (!found || (!readsProvince(actor, found.provincePath) && !actor.grants.some((g) => g.unitPath !== null && (found.provincePath.startsWith(g.unitPath) || g.unitPath.startsWith(found.provincePath))))) throw notFound('Mẫu báo cáo');
+      if (!readsProvince(actor, found.provincePath)) throw forbidden('Bảng theo dõi tiến độ báo cáo dành cho điều phối viên tỉnh (Sở GDĐT).');
+      const t = found.template;
+      const now = today();
+      const dueDate = dueOf(t, q.periodKey);
+      const [reporters, rows] = await Promise.all([reportersOf(t, found.provincePath), repo.reportsOf(db, t.id, q.periodKey)]);
+      const out = reporters.map((r) => {
+        const row = rows.find((x) => sameReporter(x, r));
+        const status = (row?.state ?? 'notStarted') as CompletenessStatus;
+        const submittedDay = row?.submittedAt ? vietnamToday(row.submittedAt) : null;
+        const late = status === 'submitted' || status === 'approved' ? !!submittedDay && submittedDay > (row?.dueDate ?? dueDate) : now > (row?.dueDate ?? dueDate);
+        return { reporter: r, status, reportId: row?.id ?? null, dueDate: row?.dueDate ?? dueDate, submittedAt: iso(row?.submittedAt ?? null), late };
+      });
+      const counts = Object.fromEntries(COMPLETENESS_STATUSES.map((s) => [s, out.filter((r) => r.status === s).length])) as Record<CompletenessStatus, number>;
+      return { template: { id: t.id, name: t.name }, periodKey: q.periodKey, periodLabel: periodLabel(periodFromKey(t.periodKind as PeriodKind, q.periodKey)), dueDate, today: now, rows: out, counts, late: out.filter((r) => r.late).length };
+    },
+
+    /**
+     * Indicators of a unit for a period, computed now from approved figures (and submitted ones when asked,
+     * shown as provisional): sums of the parts first, then the ratio (shared/domain/indicators.ts evaluate).
+     */
+    async indicators(actor: Actor, q: z.infer<typeof IndicatorQuery>) {
+      const unit = await repo.findUnit(db, q.unitId);
+      if (!unit || (unit.level !== 'province' && unit.level !== 'commune')) throw notFound('Đơn vị hành chính');
+      const provincePath = unit.path.split('/').slice(0, 2).join('/') + '/';
+      const readable = isAdmin(actor) || actor.grants.some((g) => g.unitPath !== null && (unit.path.startsWith(g.unitPath) || (g.role === 'agencyOfficer' && g.unitPath === provincePath && unit.level === 'province')));
+      if (!readable) throw notFound('Đơn vị hành chính');
+      const province = unit.level === 'province' ? unit : await repo.unitByPath(db, provincePath);
+      if (!province) throw notFound('Tỉnh, thành phố');
+      const provinceId = province.id;
+      const ts = await templates(provinceId);
+      const kind = (ts[0]?.periodKind ?? 'annualWindow') as PeriodKind;
+      let period;
+      try {
+        period = periodFromKey(kind, q.periodKey);
+      } catch {
+        throw invalid('Kỳ báo cáo không hợp lệ.', [{ path: 'periodKey', message: 'không phải một kỳ báo cáo' }]);
+      }
+      const provisional = q.provisional === 'true';
+      const { rows, latestAt } = await repo.valuesForIndicators(db, { templateIds: ts.map((t) => t.id), periodKey: q.periodKey, path: unit.path, states: provisional ? ['approved', 'submitted'] : ['approved'] });
+      // A commune's figures are keyed by the commune; an agency's (and the province's) by the agency.
+      const values: DataValue[] = rows.map((r) => ({ element: r.element, unitId: r.agencyId ?? r.unitId, value: r.value, ...(r.breakdown ? { breakdown: parseBreakdownKey(r.breakdown)! } : {}) }));
+      const communes = unit.level === 'commune' ? [{ id: unit.id, name: unit.name }] : (await repo.communesOf(db, unit.path)).map((c) => ({ id: c.id, name: c.name }));
+      const agencyTemplate = ts.find((t) => t.code === 'xhht-co-quan');
+      const provinceTemplate = ts.find((t) => t.code === 'xhht-tinh');
+      const agencyIds = unit.level === 'province' && agencyTemplate ? (await reportersOf(agencyTemplate, unit.path)).map((r) => r.agencyId!) : [];
+      const provinceReporters = unit.level === 'province' && provinceTemplate ? (await reportersOf(provinceTemplate, unit.path)).map((r) => r.agencyId!) : [];
+      const unitsFor = (level: string) => (level === 'commune' ? communes.map((c) => c.id) : level === 'agency' ? agencyIds : provinceReporters);
+      const indicators = CATALOGUE_INDICATORS.map((ind) => {
+        const level = ELEMENTS.get(ind.kind === 'ratio' ? ind.numerator : ind.element)?.level ?? 'commune';
+        const r = evaluate(ind, values, unitsFor(level), CATALOGUE_ELEMENTS);
+        return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, value: r.value, numerator: r.numerator, denominator: r.denominator, status: r.status, unitsReporting: r.unitsReporting, unitsExpected: r.unitsExpected, reason: r.reason ? EVALUATION_REASON_VI[r.reason] : null };
+      });
+      const communeIndicators = CATALOGUE_INDICATORS.filter((ind) => ELEMENTS.get(ind.kind === 'ratio' ? ind.numerator : ind.element)?.level === 'commune');
+      const byUnit = new Map<string, DataValue[]>();
+      for (const v of values) byUnit.set(v.unitId, [...(byUnit.get(v.unitId) ?? []), v]);
+      const perCommune = unit.level === 'province'
+        ? communes.map((c) => ({ unitId: c.id, name: c.name, values: Object.fromEntries(communeIndicators.map((ind) => [ind.code, evaluate(ind, byUnit.get(c.id) ?? [], [c.id], CATALOGUE_ELEMENTS).value])) }))
+        : [];
+      return { unit: { id: unit.id, name: unit.name, level: unit.level }, periodKey: q.periodKey, periodLabel: periodLabel(period), provisional, latestAt: iso(latestAt), indicators, rows: perCommune };
+    },
+  };
+}
+export type ReportingService = ReturnType<typeof createReportingService>;
+
+const STATE_VI: Record<ReportState, string> = { draft: 'nháp', submitted: 'đã gửi', returned: 'bị trả lại', approved: 'đã phê duyệt' };
