@@ -121,8 +121,8 @@ async function communeReport(t: TestApp, provinceCode: string, communePath: stri
   const provinceId = await t.unitId(`2025/${provinceCode}/`);
   const templateId = (await t.services.reporting.templates(systemActor('test'), provinceId)).find((x) => x.code === 'xhht-xa')!.id;
   const unitId = communePath ? await t.unitId(communePath) : await t.idOf(sql`SELECT id FROM admin_units WHERE path LIKE ${`2025/${provinceCode}/%`} AND level = 'commune' ORDER BY code LIMIT 1`);
-  const reportId = await t.idOf(sql`INSERT INTO reports (template_id, period_key, unit_id, state, due_date) VALUES (${templateId}, '2026', ${unitId}, 'submitted', '2026-12-14') RETURNING id`);
-  return { provinceId, templateId, unitId, reportId, key: `templateId=${templateId}&periodKey=2026&unitId=${unitId}` };
+  const reportId = await t.idOf(sql`INSERT INTO reports (template_id, period_key, unit_id, state, due_date) VALUES (${templateId}, '2023', ${unitId}, 'submitted', '2023-12-14') RETURNING id`);
+  return { provinceId, templateId, unitId, reportId, key: `templateId=${templateId}&periodKey=2023&unitId=${unitId}` };
 }
 const versionOf = async (query: ReturnType<typeof sql>) => {
   const v = await t.database.db.execute(query);
@@ -348,8 +348,8 @@ const MATRIX: Record<string, Row> = {
     request: (f, _w, which) => ({ url: `/api/tracking/board?planId=${f[which === 'in' ? 'vl' : 'ct'].planId}` }),
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
   },
-  // Reporting (issue 4). The Vĩnh Long report is Long Châu's (the commune officer's own); a second 2025 report
-  // key is used for saving so the submitted one stays as it is.
+  // Reporting (issue 4). The Vĩnh Long report is Long Châu's (the commune officer's own), for 2023 (the demo
+  // fills the plan's years); saving uses 2022 so the submitted one stays as it is.
   'GET /api/reporting/templates': {
     request: (f, _w, which) => ({ url: `/api/reporting/templates?provinceId=${f[which === 'in' ? 'vlReport' : 'ctReport'].provinceId}` }),
     expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
@@ -363,8 +363,8 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/reporting/report': {
     request: async (f, _w, which) => {
       const r = f[which === 'in' ? 'vlReport' : 'ctReport'];
-      const version = await versionOf(sql`SELECT version FROM reports WHERE template_id = ${r.templateId} AND period_key = '2025' AND unit_id = ${r.unitId}`);
-      return { url: '/api/reporting/report', payload: { templateId: r.templateId, periodKey: '2025', unitId: r.unitId, agencyId: null, values: [{ element: 'workingAgePeople', breakdown: '', value: 1000 }], sections: {}, version } };
+      const version = await versionOf(sql`SELECT version FROM reports WHERE template_id = ${r.templateId} AND period_key = '2022' AND unit_id = ${r.unitId}`);
+      return { url: '/api/reporting/report', payload: { templateId: r.templateId, periodKey: '2022', unitId: r.unitId, agencyId: null, values: [{ element: 'workingAgePeople', breakdown: '', value: 1000 }], sections: {}, version } };
     },
     expect: { default: { in: 403, out: 404 }, systemAdmin: { in: 403, out: 403 }, communeOfficer: scoped(), agencyOfficer: { in: 404, out: 404 }, learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
   },
@@ -380,11 +380,11 @@ const MATRIX: Record<string, Row> = {
     },
   },
   'GET /api/reporting/completeness': {
-    request: (f, _w, which) => ({ url: `/api/reporting/completeness?templateId=${f[which === 'in' ? 'vlReport' : 'ctReport'].templateId}&periodKey=2026` }),
+    request: (f, _w, which) => ({ url: `/api/reporting/completeness?templateId=${f[which === 'in' ? 'vlReport' : 'ctReport'].templateId}&periodKey=2023` }),
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
   },
   'GET /api/reporting/indicators': {
-    request: (f, _w, which) => ({ url: `/api/reporting/indicators?unitId=${f[which === 'in' ? 'vlReport' : 'ctReport'].unitId}&periodKey=2026` }),
+    request: (f, _w, which) => ({ url: `/api/reporting/indicators?unitId=${f[which === 'in' ? 'vlReport' : 'ctReport'].unitId}&periodKey=2023` }),
     expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
   },
   'GET /api/tracking/board.xlsx': {

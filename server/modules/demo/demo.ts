@@ -13,6 +13,7 @@ import { foldForSearch } from '../../../shared/text.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Services } from '../../app.ts';
 import { loadDemoProgress } from './demo-progress.ts';
+import { loadDemoReporting } from './demo-reporting.ts';
 
 // The demo province of issue 2: Vĩnh Long (code 86, 124 communes), its standard agencies, and one
 // account per role. Every demo account has the password below, listed in the README.
@@ -29,7 +30,7 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
   return !!row;
 }
 
-export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users' | 'plans' | 'tracking' | 'auth'>, actor: Actor): Promise<DemoAccount[]> {
+export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users' | 'plans' | 'tracking' | 'auth' | 'reporting'>, actor: Actor): Promise<DemoAccount[]> {
   await services.units.importOfficial(actor, { provinceCode: DEMO_PROVINCE_CODE });
   const [province] = await db.select({ id: adminUnits.id }).from(adminUnits).where(eq(adminUnits.path, `2025/${DEMO_PROVINCE_CODE}/`));
   const [commune] = await db.select({ id: adminUnits.id, path: adminUnits.path }).from(adminUnits).where(eq(adminUnits.path, `2025/${DEMO_PROVINCE_CODE}/${DEMO_COMMUNE}/`));
@@ -99,6 +100,7 @@ export async function loadDemo(db: Db, services: Pick<Services, 'units' | 'users
   const thisYear = new Date().getFullYear();
   const year = Math.min(Math.max(thisYear, plan.periodStart ?? thisYear), plan.periodEnd ?? thisYear);
   await loadDemoProgress(db, services, actor, { provinceId: province!.id, planId: plan.id, password: DEMO_PASSWORD, year });
+  await loadDemoReporting(db, services, { provinceId: province!.id, year });
   await db
     .insert(appMeta)
     .values({ key: 'demo', value: { province: DEMO_PROVINCE_CODE, loadedAt: new Date().toISOString() } })

@@ -14,7 +14,8 @@ let vinhLong: string;
 let longChau: string;
 let traVinh: string;
 let template: string;
-const PERIOD = '2026';
+// The demo fills 2025 and 2026 (the year of the plan and the one before): the tests use a year of their own.
+const PERIOD = '2024';
 
 async function as(who: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie: cookies[who]! }, ...(payload ? { payload } : {}) });
@@ -52,9 +53,11 @@ describe('templates and what is owed', () => {
     expect(xa.elements.map((e: { code: string }) => e.code)).toContain('workingAgePeople');
   });
 
-  it('tells a commune officer the yearly report their commune owes, due 14/12', async () => {
-    const owed = (await as('longchau', 'GET', '/api/reporting/owed')).json();
-    expect(owed.items).toEqual([expect.objectContaining({ templateId: template, periodKey: '2026', dueDate: '2026-12-14', state: 'notStarted', late: false, reporter: expect.objectContaining({ unitId: longChau, agencyId: null }) })]);
+  it('tells a commune officer the yearly report their commune owes, due 14/12, and that it is late after that', async () => {
+    const current = (await as('longchau', 'GET', '/api/reporting/owed')).json();
+    expect(current.items).toEqual([expect.objectContaining({ templateId: template, periodKey: '2026', dueDate: '2026-12-14', late: false })]);
+    const owed = (await as('longchau', 'GET', `/api/reporting/owed?periodKey=${PERIOD}`)).json();
+    expect(owed.items).toEqual([expect.objectContaining({ templateId: template, periodKey: PERIOD, dueDate: '2024-12-14', state: 'notStarted', late: true, reporter: expect.objectContaining({ unitId: longChau, agencyId: null }) })]);
   });
 });
 
@@ -102,7 +105,7 @@ describe('a commune report through its workflow', () => {
     expect((await as('sogddt', 'POST', `/api/reporting/reports/${id}/actions`, { action: 'return', version: submitted.version })).statusCode).toBe(400);
     const returned = (await as('sogddt', 'POST', `/api/reporting/reports/${id}/actions`, { action: 'return', reason: 'Thiếu số liệu theo giới tính.', version: submitted.version })).json();
     expect(returned).toMatchObject({ state: 'returned', returnReason: 'Thiếu số liệu theo giới tính.' });
-    expect((await as('longchau', 'GET', '/api/reporting/owed')).json().items[0]).toMatchObject({ state: 'returned', returnReason: 'Thiếu số liệu theo giới tính.' });
+    expect((await as('longchau', 'GET', `/api/reporting/owed?periodKey=${PERIOD}`)).json().items[0]).toMatchObject({ state: 'returned', returnReason: 'Thiếu số liệu theo giới tính.' });
     const corrected = (await as('longchau', 'PUT', '/api/reporting/report', body(longChau, [['workingAgePeople', '', 1000], ['workingAgePeople', 'sex=female', 520], ['workingAgePeople', 'sex=male', 480], ['workingAgeInformationCompetence', '', 300]], returned.version))).json();
     expect(corrected.issues).toEqual([]);
     const again = (await as('longchau', 'POST', `/api/reporting/reports/${id}/actions`, { action: 'submit', version: corrected.version })).json();
@@ -149,7 +152,8 @@ describe('the completeness board', () => {
     const b = res.json();
     expect(b.rows).toHaveLength(124);
     expect(b.counts).toMatchObject({ returned: 1, approved: 1, notStarted: 122 });
-    expect(b).toMatchObject({ dueDate: '2026-12-14', late: 0 });
+    // Submitted in 2026 for a report due 14/12/2024: late, as is every commune that has not reported.
+    expect(b).toMatchObject({ dueDate: '2024-12-14', late: 124 });
   });
 
   it('is refused to a commune or agency officer, and unknown to another province', async () => {
