@@ -2,7 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { reports } from '../../db/schema/reporting.ts';
 import { adminUnits } from '../../db/schema/units.ts';
-import type { Actor } from '../../lib/actor.ts';
 import type { Services } from '../../app.ts';
 
 // A reporting year in progress (issue 4: "some communes and agencies approved, some submitted, some returned,
