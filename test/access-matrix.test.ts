@@ -383,6 +383,10 @@ const MATRIX: Record<string, Row> = {
     request: (f, _w, which) => ({ url: `/api/reporting/completeness?templateId=${f[which === 'in' ? 'vlReport' : 'ctReport'].templateId}&periodKey=2023` }),
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
   },
+  'GET /api/reporting/export.csv': {
+    request: (f, _w, which) => ({ url: `/api/reporting/export.csv?templateId=${f[which === 'in' ? 'vlReport' : 'ctReport'].templateId}&periodKey=2023` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
   'GET /api/reporting/indicators': {
     request: (f, _w, which) => ({ url: `/api/reporting/indicators?unitId=${f[which === 'in' ? 'vlReport' : 'ctReport'].unitId}&periodKey=2023` }),
     expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },

@@ -155,3 +155,25 @@ export async function valuesForIndicators(db: Db, opts: { templateIds: string[];
   const at = latest?.at ? new Date(latest.at) : null;
   return { rows: rows.map((r) => ({ ...r, value: Number(r.value) })), latestAt: at };
 }
+
+/** The approved figures of a template and period, with what DHIS2 needs to identify them. */
+export async function approvedForExport(db: Db, templateId: string, periodKey: string) {
+  const rows = await db
+    .select({
+      element: reportValues.element,
+      breakdown: reportValues.breakdown,
+      value: reportValues.value,
+      unitCode: adminUnits.code,
+      agencyKey: agencies.catalogueKey,
+      agencyId: reports.agencyId,
+      storedBy: sql<string | null>`(SELECT username FROM users u WHERE u.id = reports.updated_by)`,
+      lastUpdated: reports.updatedAt,
+    })
+    .from(reportValues)
+    .innerJoin(reports, eq(reports.id, reportValues.reportId))
+    .innerJoin(adminUnits, eq(adminUnits.id, reports.unitId))
+    .leftJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(and(eq(reports.templateId, templateId), eq(reports.periodKey, periodKey), eq(reports.state, 'approved')))
+    .orderBy(adminUnits.code, reportValues.element, reportValues.breakdown);
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}

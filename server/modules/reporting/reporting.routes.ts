@@ -34,6 +34,14 @@ export function reportingRoutes(app: App, reporting: ReportingService) {
   r.get('/api/reporting/completeness', { schema: { tags, summary: 'Tiến độ nộp báo cáo của các xã, cơ quan (điều phối viên)', querystring: CompletenessQuery, response: { 200: CompletenessPage } } }, (req) =>
     reporting.completeness(actorOf(req), req.query),
   );
+  r.get(
+    '/api/reporting/export.csv',
+    { schema: { tags, summary: 'Xuất số liệu đã phê duyệt theo định dạng CSV của DHIS2', querystring: CompletenessQuery, produces: ['text/csv'] } },
+    async (req, reply) => {
+      const { csv, filename } = await reporting.exportDhis2(actorOf(req), req.query);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
+    },
+  );
   r.get('/api/reporting/indicators', { schema: { tags, summary: 'Chỉ số tính trực tiếp từ số liệu đã phê duyệt', querystring: IndicatorQuery, response: { 200: IndicatorTable } } }, (req) =>
     reporting.indicators(actorOf(req), req.query),
   );

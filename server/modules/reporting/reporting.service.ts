@@ -12,6 +12,7 @@ import { COMPLETENESS_STATUSES, reportActionsFor, reportTransition, type Complet
 import { periodContaining, periodFromKey, periodLabel, type PeriodKind } from '../../../shared/domain/reporting-periods.ts';
 import * as repo from './reporting.repository.ts';
 import { DEFAULT_TEMPLATES } from './reporting.templates.ts';
+import { dhis2Csv } from './reporting.dhis2.ts';
 
 type Deps = { db: Db; clock: Clock };
 
@@ -302,6 +303,16 @@ export function createReportingService({ db, clock }: Deps) {
       });
       const counts = Object.fromEntries(COMPLETENESS_STATUSES.map((s) => [s, out.filter((r) => r.status === s).length])) as Record<CompletenessStatus, number>;
       return { template: { id: t.id, name: t.name }, periodKey: q.periodKey, periodLabel: periodLabel(periodFromKey(t.periodKind as PeriodKind, q.periodKey)), dueDate, today: now, rows: out, counts, late: out.filter((r) => r.late).length };
+    },
+
+    /** The approved figures of a template and period as DHIS2 CSV (coordinator and province readers). */
+    async exportDhis2(actor: Actor, q: z.infer<typeof CompletenessQuery>) {
+      const found = await repo.findTemplate(db, q.templateId);
+      if (!found || (!readsProvince(actor, found.provincePath) && !actor.grants.some((g) => g.unitPath !== null && (found.provincePath.startsWith(g.unitPath) || g.unitPath.startsWith(found.provincePath))))) throw notFound('Mẫu báo cáo');
+      if (!readsProvince(actor, found.provincePath)) throw forbidden('Xuất số liệu dành cho điều phối viên tỉnh (Sở GDĐT).');
+      const rows = await repo.approvedForExport(db, q.templateId, q.periodKey);
+      const csv = dhis2Csv(rows.map((r) => ({ element: r.element, periodKey: q.periodKey, orgUnit: r.agencyId ? (r.agencyKey ?? r.agencyId) : r.unitCode, breakdown: r.breakdown, value: r.value, storedBy: r.storedBy, lastUpdated: r.lastUpdated })));
+      return { csv, filename: `dhis2-${found.template.code}-${q.periodKey}.csv` };
     },
 
     /**

@@ -162,3 +162,19 @@ describe('the completeness board', () => {
     expect((await as('cantho', 'GET', `/api/reporting/completeness?templateId=${template}&periodKey=${PERIOD}`)).statusCode).toBe(404);
   });
 });
+
+describe('export for DHIS2', () => {
+  it('writes the approved figures in DHIS2’s CSV data-value format, by code', async () => {
+    const res = await as('sogddt', 'GET', `/api/reporting/export.csv?templateId=${template}&periodKey=${PERIOD}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.trim().split('\n');
+    expect(lines[0]).toBe('dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup');
+    // Only Trà Vinh's report is approved now (Long Châu's was reopened): its two figures.
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 6).join(','))).toEqual([
+      'workingAgeInformationCompetence,2024,29242,default,default,10',
+      'workingAgePeople,2024,29242,default,default,2000',
+    ]);
+    expect((await as('longchau', 'GET', `/api/reporting/export.csv?templateId=${template}&periodKey=${PERIOD}`)).statusCode).toBe(403);
+  });
+});
