@@ -135,7 +135,7 @@ export async function replaceContent(db: Db, reportId: string, values: { element
  * The figures counted for indicators: the reports of a period whose reporter lies in a unit subtree, in the
  * given states. One query, summed per reporter and cell by the caller (shared/domain/indicators.ts).
  */
-export async function valuesForIndicators(db: Db, opts: { templateIds: string[]; periodKey: string; path: string; states: string[] }) {
+export async function valuesForIndicators(db: Db, opts: { templateIds: string[]; periodKey: string; path: string; states: string[]; elements: string[] }) {
   if (!opts.templateIds.length) return { rows: [], latestAt: null as Date | null };
   const where = and(
     inArray(reports.templateId, opts.templateIds),
@@ -149,7 +149,7 @@ export async function valuesForIndicators(db: Db, opts: { templateIds: string[];
       .from(reportValues)
       .innerJoin(reports, eq(reports.id, reportValues.reportId))
       .innerJoin(adminUnits, eq(adminUnits.id, reports.unitId))
-      .where(where),
+      .where(and(where, inArray(reportValues.element, opts.elements))),
     db.select({ at: sql<Date | null>`max(${reports.updatedAt})` }).from(reports).innerJoin(adminUnits, eq(adminUnits.id, reports.unitId)).where(where),
   ]);
   const at = latest?.at ? new Date(latest.at) : null;

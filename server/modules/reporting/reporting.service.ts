@@ -17,6 +17,8 @@ import { dhis2Csv } from './reporting.dhis2.ts';
 type Deps = { db: Db; clock: Clock };
 
 const ELEMENTS = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
+/** The elements some indicator reads: the only figures an indicator table needs to fetch. */
+const INDICATOR_ELEMENTS = [...new Set(CATALOGUE_INDICATORS.flatMap((i) => (i.kind === 'ratio' ? [i.numerator, i.denominator] : [i.element])))];
 const vietnamToday = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -84,6 +86,18 @@ export function createReportingService({ db, clock }: Deps) {
     return (await repo.provincialAgencies(db, t.provinceId, t.reporterAgencyIds.length ? t.reporterAgencyIds : undefined)).map((a) => ({ unitId: a.unitId, agencyId: a.id, name: a.name }));
   }
 
+  /** One reporter of a template, checked without listing them all (a save must stay cheap at the deadline). */
+  async function reporterOf(t: repo.TemplateRow, provincePath: string, key: { unitId: string; agencyId: string | null }): Promise<Reporter | undefined> {
+    if (t.reporterLevel === 'commune') {
+      if (key.agencyId) return undefined;
+      const u = await repo.findUnit(db, key.unitId);
+      return u && u.level === 'commune' && u.path.startsWith(provincePath) ? { unitId: u.id, agencyId: null, name: u.name } : undefined;
+    }
+    if (!key.agencyId || (t.reporterAgencyIds.length && !t.reporterAgencyIds.includes(key.agencyId))) return undefined;
+    const [a] = await repo.provincialAgencies(db, t.provinceId, [key.agencyId]);
+    return a ? { unitId: a.unitId, agencyId: a.id, name: a.name } : undefined;
+  }
+
   /** The reporters the actor acts for, in a province: their commune, their agency, Sở GDĐT for the coordinator. */
   async function actingFor(actor: Actor): Promise<Reporter[]> {
     const out: Reporter[] = [];
@@ -105,10 +119,10 @@ export function createReportingService({ db, clock }: Deps) {
 
   /** Loads a template and checks the reporter belongs to it and the actor may read that reporter's report. */
   async function context(actor: Actor, key: { templateId: string; periodKey: string; unitId: string; agencyId: string | null }) {
-    const found = await repo.findTemplate(db, key.templateId);
-    if (!found || (!readsProvince(actor, found.provincePath) && !(await actingFor(actor)).some((r) => sameReporter(r, key)))) throw notFound('Báo cáo');
+    const [found, mine] = await Promise.all([repo.findTemplate(db, key.templateId), actingFor(actor)]);
+    if (!found || (!readsProvince(actor, found.provincePath) && !mine.some((r) => sameReporter(r, key)))) throw notFound('Báo cáo');
     const t = found.template;
-    const reporter = (await reportersOf(t, found.provincePath)).find((r) => sameReporter(r, key));
+    const reporter = await reporterOf(t, found.provincePath, key);
     if (!reporter) throw notFound('Báo cáo');
     try {
       periodFromKey(t.periodKind as PeriodKind, key.periodKey);
@@ -116,7 +130,7 @@ export function createReportingService({ db, clock }: Deps) {
       throw invalid('Kỳ báo cáo không hợp lệ với mẫu này.', [{ path: 'periodKey', message: 'không phải một kỳ của mẫu báo cáo' }]);
     }
     const kinds: ReportActorKind[] = [];
-    if ((await actingFor(actor)).some((r) => sameReporter(r, reporter))) kinds.push('reporter');
+    if (mine.some((r) => sameReporter(r, reporter))) kinds.push('reporter');
     if (coordinates(actor, found.provincePath)) kinds.push('coordinator');
     return { t, provincePath: found.provincePath, reporter, kinds };
   }
@@ -130,10 +144,15 @@ export function createReportingService({ db, clock }: Deps) {
     return prev && prev.state === 'approved' ? repo.valuesOf(db, prev.id) : [];
   }
 
-  async function view(ctx: Ctx, periodKey: string, row: repo.ReportRow | undefined) {
+  /** The report as the form shows it; `written` is what a save just wrote, so it is not read back. */
+  async function view(ctx: Ctx, periodKey: string, row: repo.ReportRow | undefined, written?: { values: { element: string; breakdown: string; value: number }[]; sections: Record<string, string> }) {
     const kind = ctx.t.periodKind as PeriodKind;
     const p = periodFromKey(kind, periodKey);
-    const [values, sections, previous] = row ? await Promise.all([repo.valuesOf(db, row.id), repo.sectionsOf(db, row.id), previousValues(ctx, periodKey)]) : [[], {}, await previousValues(ctx, periodKey)];
+    const [values, sections, previous] = await Promise.all([
+      written ? written.values : row ? repo.valuesOf(db, row.id) : [],
+      written ? written.sections : row ? repo.sectionsOf(db, row.id) : {},
+      previousValues(ctx, periodKey),
+    ]);
     const elements = ctx.t.elements.map((c) => ELEMENTS.get(c)).filter((e): e is DataElement => !!e);
     const state = (row?.state ?? 'draft') as ReportState;
     return {
@@ -249,7 +268,7 @@ export function createReportingService({ db, clock }: Deps) {
           await recordAudit(tx, actor, { action: 'report.save', entityType: 'report', entityId: id, before, after: { templateId: ctx.t.id, periodKey: input.periodKey, reporter: ctx.reporter.name, values: cells, sections: input.sections } });
           return id;
         });
-        return view(ctx, input.periodKey, await repo.findReport(db, id));
+        return view(ctx, input.periodKey, await repo.findReport(db, id), { values: cells, sections: Object.fromEntries(Object.entries(input.sections).filter(([, text]) => text.trim() !== '')) });
       } catch (e) {
         if (pgUniqueViolation(e)) throw conflict('Báo cáo này vừa được người khác tạo. Hãy tải lại để xem số liệu mới rồi lưu lại.');
         throw e;
@@ -337,7 +356,7 @@ export function createReportingService({ db, clock }: Deps) {
         throw invalid('Kỳ báo cáo không hợp lệ.', [{ path: 'periodKey', message: 'không phải một kỳ báo cáo' }]);
       }
       const provisional = q.provisional === 'true';
-      const { rows, latestAt } = await repo.valuesForIndicators(db, { templateIds: ts.map((t) => t.id), periodKey: q.periodKey, path: unit.path, states: provisional ? ['approved', 'submitted'] : ['approved'] });
+      const { rows, latestAt } = await repo.valuesForIndicators(db, { templateIds: ts.map((t) => t.id), periodKey: q.periodKey, path: unit.path, states: provisional ? ['approved', 'submitted'] : ['approved'], elements: INDICATOR_ELEMENTS });
       // A commune's figures are keyed by the commune; an agency's (and the province's) by the agency.
       const values: DataValue[] = rows.map((r) => ({ element: r.element, unitId: r.agencyId ?? r.unitId, value: r.value, ...(r.breakdown ? { breakdown: parseBreakdownKey(r.breakdown)! } : {}) }));
       const communes = unit.level === 'commune' ? [{ id: unit.id, name: unit.name }] : (await repo.communesOf(db, unit.path)).map((c) => ({ id: c.id, name: c.name }));
@@ -346,18 +365,57 @@ export function createReportingService({ db, clock }: Deps) {
       const agencyIds = unit.level === 'province' && agencyTemplate ? (await reportersOf(agencyTemplate, unit.path)).map((r) => r.agencyId!) : [];
       const provinceReporters = unit.level === 'province' && provinceTemplate ? (await reportersOf(provinceTemplate, unit.path)).map((r) => r.agencyId!) : [];
       const unitsFor = (level: string) => (level === 'commune' ? communes.map((c) => c.id) : level === 'agency' ? agencyIds : provinceReporters);
+      // Each indicator reads only its own elements' values (evaluate scans what it is given).
+      const byElement = new Map<string, DataValue[]>();
+      for (const v of values) {
+        const list = byElement.get(v.element);
+        if (list) list.push(v);
+        else byElement.set(v.element, [v]);
+      }
+      const valuesOf = (ind: (typeof CATALOGUE_INDICATORS)[number]) => (ind.kind === 'ratio' ? [...(byElement.get(ind.numerator) ?? []), ...(byElement.get(ind.denominator) ?? [])] : (byElement.get(ind.element) ?? []));
       const indicators = CATALOGUE_INDICATORS.map((ind) => {
         const level = ELEMENTS.get(ind.kind === 'ratio' ? ind.numerator : ind.element)?.level ?? 'commune';
-        const r = evaluate(ind, values, unitsFor(level), CATALOGUE_ELEMENTS);
+        const r = evaluate(ind, valuesOf(ind), unitsFor(level), ELEMENTS);
         return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, value: r.value, numerator: r.numerator, denominator: r.denominator, status: r.status, unitsReporting: r.unitsReporting, unitsExpected: r.unitsExpected, reason: r.reason ? EVALUATION_REASON_VI[r.reason] : null };
       });
       const communeIndicators = CATALOGUE_INDICATORS.filter((ind) => ELEMENTS.get(ind.kind === 'ratio' ? ind.numerator : ind.element)?.level === 'commune');
+      const wanted = new Set(communeIndicators.flatMap((ind) => (ind.kind === 'ratio' ? [ind.numerator, ind.denominator] : [ind.element])));
       const byUnit = new Map<string, DataValue[]>();
-      for (const v of values) byUnit.set(v.unitId, [...(byUnit.get(v.unitId) ?? []), v]);
-      const perCommune = unit.level === 'province'
-        ? communes.map((c) => ({ unitId: c.id, name: c.name, values: Object.fromEntries(communeIndicators.map((ind) => [ind.code, evaluate(ind, byUnit.get(c.id) ?? [], [c.id], CATALOGUE_ELEMENTS).value])) }))
-        : [];
+      for (const v of values) {
+        if (!wanted.has(v.element)) continue;
+        const list = byUnit.get(v.unitId);
+        if (list) list.push(v);
+        else byUnit.set(v.unitId, [v]);
+      }
+      const perCommune =
+        unit.level === 'province'
+          ? communes.map((c) => ({ unitId: c.id, name: c.name, values: Object.fromEntries(communeIndicators.map((ind) => [ind.code, evaluate(ind, byUnit.get(c.id) ?? [], [c.id], ELEMENTS).value])) }))
+          : [];
       return { unit: { id: unit.id, name: unit.name, level: unit.level }, periodKey: q.periodKey, periodLabel: periodLabel(period), provisional, latestAt: iso(latestAt), indicators, rows: perCommune };
+    },
+
+    /**
+     * For reminders (no actor: the caller authorizes): a template's reporters that have not submitted a
+     * period's report (not started, draft or returned), with their own due date. Null if no such template.
+     */
+    async pendingReporters(templateId: string, periodKey: string) {
+      const found = await repo.findTemplate(db, templateId);
+      if (!found) return null;
+      const t = found.template;
+      let period;
+      try {
+        period = periodFromKey(t.periodKind as PeriodKind, periodKey);
+      } catch {
+        throw invalid('Kỳ báo cáo không hợp lệ với mẫu này.', [{ path: 'periodKey', message: 'không phải một kỳ của mẫu báo cáo' }]);
+      }
+      const dueDate = dueOf(t, periodKey);
+      const [reporters, rows] = await Promise.all([reportersOf(t, found.provincePath), repo.reportsOf(db, t.id, periodKey)]);
+      const pending = reporters.flatMap((r) => {
+        const row = rows.find((x) => sameReporter(x, r));
+        const state = (row?.state ?? 'notStarted') as ReportState | 'notStarted';
+        return state === 'submitted' || state === 'approved' ? [] : [{ ...r, state, reportId: row?.id ?? null, dueDate: row?.dueDate ?? dueDate }];
+      });
+      return { template: { id: t.id, name: t.name, provinceId: t.provinceId, provincePath: found.provincePath, active: t.active }, periodKey, periodLabel: periodLabel(period), dueDate, pending };
     },
   };
 }
