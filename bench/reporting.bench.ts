@@ -15,7 +15,6 @@ import { systemActor } from '../server/lib/actor.ts';
 import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS } from '../shared/domain/indicator-catalogue.ts';
 import { figure, main, note, percentile, postgresAvailable, withThrowawayDatabase } from './lib.ts';
 
-const YEARS = Array.from({ length: 10 }, (_, i) => String(2017 + i));
 const RUNS = 40;
 const SAVERS = 130;
 const SAVES_EACH = 5;
