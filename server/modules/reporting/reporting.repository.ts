@@ -123,12 +123,14 @@ export async function updateReport(db: Db, id: string, version: number, values: 
   return rows.length;
 }
 
+/** Replaces a report's figures and narrative, and answers what they were (for the audit's "before"). */
 export async function replaceContent(db: Db, reportId: string, values: { element: string; breakdown: string; value: number }[], sections: Record<string, string>) {
-  await db.delete(reportValues).where(eq(reportValues.reportId, reportId));
+  const oldValues = await db.delete(reportValues).where(eq(reportValues.reportId, reportId)).returning({ element: reportValues.element, breakdown: reportValues.breakdown, value: reportValues.value });
   for (let i = 0; i < values.length; i += 1000) await db.insert(reportValues).values(values.slice(i, i + 1000).map((v) => ({ reportId, element: v.element, breakdown: v.breakdown, value: String(v.value) })));
-  await db.delete(reportSections).where(eq(reportSections.reportId, reportId));
+  const oldSections = await db.delete(reportSections).where(eq(reportSections.reportId, reportId)).returning({ key: reportSections.key, text: reportSections.text });
   const rows = Object.entries(sections).filter(([, text]) => text.trim() !== '');
   if (rows.length) await db.insert(reportSections).values(rows.map(([key, text]) => ({ reportId, key, text })));
+  return { values: oldValues.map((v) => ({ ...v, value: Number(v.value) })), sections: Object.fromEntries(oldSections.map((x) => [x.key, x.text])) };
 }
 
 /**

@@ -253,18 +253,17 @@ export function createReportingService({ db, clock }: Deps) {
       try {
         const id = await db.transaction(async (tx) => {
           let id: string;
-          let before: unknown = null;
           if (!existing) {
             if (input.version !== null) throw conflict('Báo cáo này chưa có trên máy chủ; hãy tải lại trang.');
             id = await repo.insertReport(tx, { templateId: ctx.t.id, periodKey: input.periodKey, unitId: ctx.reporter.unitId, agencyId: ctx.reporter.agencyId, dueDate: dueOf(ctx.t, input.periodKey), updatedBy: actor.id });
           } else {
             checkVersion(existing, input.version);
             if (!reportTransition(existing.state as ReportState, 'save', ctx.kinds).ok) throw conflict('Báo cáo đã gửi hoặc đã được phê duyệt nên không sửa được; nếu cần sửa, hãy đề nghị Sở GDĐT trả lại.');
-            before = { values: await repo.valuesOf(tx, existing.id), sections: await repo.sectionsOf(tx, existing.id), version: existing.version };
             if ((await repo.updateReport(tx, existing.id, existing.version, { updatedBy: actor.id })) === 0) checkVersion({ ...existing, version: -1 }, input.version);
             id = existing.id;
           }
-          await repo.replaceContent(tx, id, cells, input.sections);
+          const old = await repo.replaceContent(tx, id, cells, input.sections);
+          const before = existing ? { ...old, version: existing.version } : null;
           await recordAudit(tx, actor, { action: 'report.save', entityType: 'report', entityId: id, before, after: { templateId: ctx.t.id, periodKey: input.periodKey, reporter: ctx.reporter.name, values: cells, sections: input.sections } });
           return id;
         });
