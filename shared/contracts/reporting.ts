@@ -129,6 +129,10 @@ export const IndicatorValue = z.object({
   unitsReporting: z.number().int(),
   unitsExpected: z.number().int(),
   reason: z.string().nullable(),
+  /** The targets of the province's plans in force this indicator measures; `met` is judged from the milestone year on. */
+  targets: z.array(
+    z.object({ planId: Uuid, planNumber: z.string().nullable(), text: z.string(), comparator: z.string(), value: z.number(), year: z.number().nullable(), met: z.boolean().nullable() }),
+  ),
 });
 export const IndicatorTable = z.object({
   unit: z.object({ id: Uuid, name: z.string(), level: z.string() }),

@@ -71,6 +71,16 @@ export async function insertAssignments(db: Db, rows: (typeof taskAssignments.$i
   for (let i = 0; i < rows.length; i += 1000) await db.insert(taskAssignments).values(rows.slice(i, i + 1000));
 }
 
+/** The targets of a province's plans in force, with the plan they come from (for progress against targets). */
+export async function targetsInForce(db: Db, provinceId: string) {
+  return db
+    .select({ planId: plans.id, planNumber: plans.number, planTitle: plans.title, indicator: planTargets.indicator, comparator: planTargets.comparator, value: planTargets.value, unit: planTargets.unit, year: planTargets.year, scope: planTargets.scope, text: planTargets.text })
+    .from(planTargets)
+    .innerJoin(plans, eq(plans.id, planTargets.planId))
+    .where(and(eq(plans.provinceId, provinceId), eq(plans.status, 'inForce')))
+    .orderBy(asc(planTargets.year), asc(planTargets.position));
+}
+
 export async function targetsOf(db: Db, planId: string) {
   return db.select().from(planTargets).where(eq(planTargets.planId, planId)).orderBy(asc(planTargets.position));
 }

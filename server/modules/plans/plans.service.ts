@@ -132,6 +132,9 @@ export function createPlansService({ db, findUnit, groupsWithMembers, catalogue 
   return {
     provinceFor,
 
+    /** The targets of the province's plans in force (for the reporting module; the caller has checked access). */
+    targetsInForce: async (provinceId: string) => (await repo.targetsInForce(db, provinceId)).map((t) => ({ ...t, value: Number(t.value) })),
+
     /** Reads an uploaded plan for the coordinator to check: nothing is written (issue 3, "preview first"). */
     async preview(actor: Actor, provinceId: string, file: { filename: string; bytes: Uint8Array }) {
       const province = await provinceFor(actor, provinceId);

@@ -5,7 +5,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { conflict, forbidden, invalid, notFound, type FieldIssue } from '../../lib/errors.ts';
 import type { CompletenessQuery, IndicatorQuery, OwedQuery, ReportActionInput, ReportSaveInput, TemplateView } from '../../../shared/contracts/reporting.ts';
-import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS } from '../../../shared/domain/indicator-catalogue.ts';
+import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS, linkTargets } from '../../../shared/domain/indicator-catalogue.ts';
 import { evaluate, EVALUATION_REASON_VI, type DataElement, type DataValue } from '../../../shared/domain/indicators.ts';
 import { cellsOf, parseBreakdownKey, reportIssues } from '../../../shared/domain/report-entry.ts';
 import { COMPLETENESS_STATUSES, reportActionsFor, reportTransition, type CompletenessStatus, type ReportActorKind, type ReportState } from '../../../shared/domain/report-workflow.ts';
@@ -14,7 +14,13 @@ import * as repo from './reporting.repository.ts';
 import { DEFAULT_TEMPLATES } from './reporting.templates.ts';
 import { dhis2Csv } from './reporting.dhis2.ts';
 
-type Deps = { db: Db; clock: Clock };
+type PlanTarget = { planId: string; planNumber: string | null; planTitle: string; indicator: string; comparator: string; value: number; unit: string; year: number | null; scope: string; text: string };
+type Deps = {
+  db: Db;
+  clock: Clock;
+  /** Narrowed from the plans module: the targets of the province's plans in force. */
+  targetsInForce: (provinceId: string) => Promise<PlanTarget[]>;
+};
 
 const ELEMENTS = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
 /** The elements some indicator reads: the only figures an indicator table needs to fetch. */
@@ -44,7 +50,7 @@ function readsProvince(actor: Actor, provincePath: string) {
   return coordinates(actor, provincePath) || actor.grants.some((g) => (g.role === 'viewer' || g.role === 'evaluator') && g.unitPath === provincePath);
 }
 
-export function createReportingService({ db, clock }: Deps) {
+export function createReportingService({ db, clock, targetsInForce }: Deps) {
   const today = () => vietnamToday(clock.now());
 
   /** Every province starts with the default templates (seeded once, idempotently, when first needed). */
@@ -372,10 +378,25 @@ export function createReportingService({ db, clock }: Deps) {
         else byElement.set(v.element, [v]);
       }
       const valuesOf = (ind: (typeof CATALOGUE_INDICATORS)[number]) => (ind.kind === 'ratio' ? [...(byElement.get(ind.numerator) ?? []), ...(byElement.get(ind.denominator) ?? [])] : (byElement.get(ind.element) ?? []));
+      // Progress against the plans' targets (issue 4, "Results"): each target linked to the indicator it measures.
+      const links = linkTargets(await targetsInForce(provinceId));
+      const year = Number(q.periodKey.slice(0, 4));
       const indicators = CATALOGUE_INDICATORS.map((ind) => {
         const level = ELEMENTS.get(ind.kind === 'ratio' ? ind.numerator : ind.element)?.level ?? 'commune';
         const r = evaluate(ind, valuesOf(ind), unitsFor(level), ELEMENTS);
-        return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, value: r.value, numerator: r.numerator, denominator: r.denominator, status: r.status, unitsReporting: r.unitsReporting, unitsExpected: r.unitsExpected, reason: r.reason ? EVALUATION_REASON_VI[r.reason] : null };
+        const targets = links
+          .filter((l) => l.code === ind.code && (unit.level === 'province' || l.target.scope === 'eachCommune'))
+          .map(({ target: t }) => ({
+            planId: t.planId,
+            planNumber: t.planNumber,
+            text: t.text,
+            comparator: t.comparator,
+            value: t.value,
+            year: t.year,
+            // Met when the value reaches the target; judged only for the milestone year or after it.
+            met: r.value === null || t.year === null || year < t.year ? null : t.comparator === 'moreThan' ? r.value > t.value : r.value >= t.value,
+          }));
+        return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, value: r.value, numerator: r.numerator, denominator: r.denominator, status: r.status, unitsReporting: r.unitsReporting, unitsExpected: r.unitsExpected, reason: r.reason ? EVALUATION_REASON_VI[r.reason] : null, targets };
       });
       const communeIndicators = CATALOGUE_INDICATORS.filter((ind) => ELEMENTS.get(ind.kind === 'ratio' ? ind.numerator : ind.element)?.level === 'commune');
       const wanted = new Set(communeIndicators.flatMap((ind) => (ind.kind === 'ratio' ? [ind.numerator, ind.denominator] : [ind.element])));

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.ts';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { systemActor } from '../../lib/actor.ts';
+import { PlanCommitInput } from '../../../shared/contracts/plans.ts';
 
 // Issue 4, "Entry and workflow" and "Results": a commune fills its yearly report, the coordinator returns it
 // with a reason, the commune corrects and resubmits, the coordinator approves, and the province's indicator
@@ -41,6 +43,18 @@ beforeAll(async () => {
   for (const u of ['sogddt', 'longchau', 'travinh', 'sovhttdl', 'xem', 'cantho']) cookies[u] = await t.login(u);
   const templates = (await as('sogddt', 'GET', `/api/reporting/templates?provinceId=${vinhLong}`)).json();
   template = templates.find((x: { code: string }) => x.code === 'xhht-xa').id;
+  // A plan in force with a target the catalogue measures (information competence of working-age people).
+  await t.services.plans.commit(
+    systemActor('test'),
+    PlanCommitInput.parse({
+      provinceId: vinhLong,
+      plan: { title: 'Kế hoạch năm 2024', number: '12/KH-UBND', issuer: null, issuedOn: null, periodStart: 2024, periodEnd: 2024, status: 'inForce' },
+      targets: [
+        { text: 'Phấn đấu 20% người trong độ tuổi lao động được trang bị năng lực thông tin', indicator: 'người trong độ tuổi lao động được trang bị năng lực thông tin', comparator: 'aimFor', value: 20, unit: '%', year: 2024, group: 'competences', line: null },
+      ],
+      tasks: [],
+    }),
+  );
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -128,6 +142,8 @@ describe('a commune report through its workflow', () => {
     const ind = await indicator();
     expect(ind).toMatchObject({ numerator: 310, denominator: 3000, unitsReporting: 2, unitsExpected: 124, status: 'partial' });
     expect(ind.value).toBeCloseTo(10.333, 3);
+    // The 2024 plan's target of 20 % is measured by this indicator, and not met.
+    expect(ind.targets).toEqual([expect.objectContaining({ planNumber: '12/KH-UBND', value: 20, year: 2024, met: false })]);
     const table = (await as('sogddt', 'GET', `/api/reporting/indicators?unitId=${vinhLong}&periodKey=${PERIOD}`)).json();
     expect(table.rows).toHaveLength(124);
     expect(table.rows.find((r: { unitId: string }) => r.unitId === longChau).values.informationCompetenceRate).toBe(30);
