@@ -15,6 +15,7 @@ import {
   TemplateView,
 } from '../../../shared/contracts/reporting.ts';
 import type { ReportingService } from './reporting.service.ts';
+import { contentDisposition, formOf, receiveReportWorkbook, reportFilename, reportWorkbook, uploadedXlsx, XLSX_MEDIA_TYPE } from './reporting.xlsx.ts';
 
 const tags = ['Báo cáo định kỳ'];
 
@@ -26,6 +27,16 @@ export function reportingRoutes(app: App, reporting: ReportingService) {
   r.get('/api/reporting/owed', { schema: { tags, summary: 'Các báo cáo xã, cơ quan của tôi phải nộp trong kỳ', querystring: OwedQuery, response: { 200: OwedPage } } }, (req) => reporting.owed(actorOf(req), req.query));
   r.get('/api/reporting/report', { schema: { tags, summary: 'Mở báo cáo của một xã, cơ quan cho một kỳ', querystring: ReportKeyQuery, response: { 200: ReportView } } }, (req) =>
     reporting.open(actorOf(req), { ...req.query, agencyId: req.query.agencyId ?? null }),
+  );
+  r.get('/api/reporting/report.xlsx', { schema: { tags, summary: 'Tải báo cáo ra Excel (điền sẵn số liệu) để nhập ngoại tuyến', querystring: ReportKeyQuery, produces: [XLSX_MEDIA_TYPE] } }, async (req, reply) => {
+    const form = formOf(await reporting.open(actorOf(req), { ...req.query, agencyId: req.query.agencyId ?? null }));
+    const bytes = await reportWorkbook(form);
+    return reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', contentDisposition('attachment', reportFilename(form))).header('cache-control', 'private, no-store').send(bytes);
+  });
+  r.post(
+    '/api/reporting/report.xlsx',
+    { schema: { tags, summary: 'Tải lên báo cáo Excel đã nhập: kiểm tra mọi ô, có lỗi thì không lưu gì (tối đa 5 MB)', querystring: ReportKeyQuery, consumes: ['multipart/form-data'], response: { 200: ReportView } } },
+    async (req) => receiveReportWorkbook(reporting, actorOf(req), { ...req.query, agencyId: req.query.agencyId ?? null }, await uploadedXlsx(req)),
   );
   r.put('/api/reporting/report', { schema: { tags, summary: 'Lưu số liệu và thuyết minh (tạo báo cáo ở lần lưu đầu)', body: ReportSaveInput, response: { 200: ReportView } } }, (req) => reporting.save(actorOf(req), req.body));
   r.post('/api/reporting/reports/:id/actions', { schema: { tags, summary: 'Gửi, trả lại, phê duyệt, mở lại báo cáo', params: IdParams, body: ReportActionInput, response: { 200: ReportView } } }, (req) =>
