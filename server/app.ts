@@ -33,6 +33,9 @@ import { createTrackingService } from './modules/tracking/tracking.service.ts';
 import { trackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { createReportingService } from './modules/reporting/reporting.service.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
+import { createRemindersService } from './modules/reminders/reminders.service.ts';
+import { createSmtpMailer } from './modules/reminders/reminders.mailer.ts';
+import { remindersRoutes } from './modules/reminders/reminders.routes.ts';
 import { useVietnameseValidationMessages } from '../shared/contracts/zod-locale.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version;
@@ -40,9 +43,11 @@ export const VERSION: string = JSON.parse(readFileSync(fromRoot('package.json'),
 export type AppDeps = { database: DatabaseHandle; clock?: Clock; /** Already wired services (tests share them with the app). */ services?: Services };
 
 /** Wires every service to its dependencies, explicitly; the CLI uses the same wiring. */
-export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, { database, clock = systemClock }: AppDeps) {
+export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login' | 'mail' | 'publicUrl' | 'reminders'>, { database, clock = systemClock }: AppDeps) {
   const db = database.db;
   const agencies = createAgenciesService({ db, findUnit });
+  const plans = createPlansService({ db, findUnit, groupsWithMembers: agencies.groupsWithMembers, catalogue: agencies.catalogue });
+  const reporting = createReportingService({ db, clock, targetsInForce: plans.targetsInForce });
   const auth = createAuthService({ db, clock, sessionTtlMs: config.sessionTtlMs, login: config.login });
   return {
     auth,
@@ -50,9 +55,17 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login'>, {
     agencies,
     users: createUsersService({ db, clock, grantsOf, forgetSessions: auth.forgetUser }),
     audit: createAuditService({ db }),
-    plans: createPlansService({ db, findUnit, groupsWithMembers: agencies.groupsWithMembers, catalogue: agencies.catalogue }),
+    plans,
     tracking: createTrackingService({ db, clock, groupsWithMembers: agencies.groupsWithMembers }),
-    reporting: createReportingService({ db, clock }),
+    reporting,
+    reminders: createRemindersService({
+      db,
+      clock,
+      mailer: config.mail.smtpUrl ? createSmtpMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }) : null,
+      publicUrl: config.publicUrl,
+      schedule: { daysBefore: config.reminders.daysBefore, daysAfter: config.reminders.daysAfter },
+      pendingReporters: reporting.pendingReporters,
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -120,6 +133,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   await plansRoutes(app, services.plans);
   trackingRoutes(app, services.tracking);
   reportingRoutes(app, services.reporting);
+  remindersRoutes(app, services.reminders);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   const webDist = path.resolve(PROJECT_ROOT, config.webDist);

@@ -138,6 +138,23 @@ plan
     });
   });
 
+program
+  .command('reminders')
+  .description('Nhắc nộp báo cáo')
+  .command('run')
+  .description('Gửi các lời nhắc đến hạn hôm nay (trước và sau hạn nộp) cho xã, cơ quan chưa gửi báo cáo: thông báo trong hệ thống, và thư điện tử nếu có SMTP_URL. Chạy lại không gửi trùng; dùng cho cron khi REMINDER_INTERVAL_MINUTES=0')
+  .action(() =>
+    withServices(async (s, _d, config) => {
+      const r = await s.reminders.runReminders();
+      console.log(
+        `Nhắc nộp báo cáo (${r.today}): ${r.reminded} xã, cơ quan được nhắc; ${r.notifications} thông báo, ` +
+          (config.mail.smtpUrl ? `${r.emails} thư điện tử, ${r.emailFailures} thư chưa gửi được (sẽ gửi lại lần sau)` : 'không gửi thư điện tử (chưa cấu hình SMTP_URL)') +
+          `; ${r.withoutRecipients} xã, cơ quan chưa có tài khoản để nhắc${r.errors ? `; ${r.errors} lỗi` : ''}.`,
+      );
+      if (r.errors) process.exitCode = 1;
+    }),
+  );
+
 function printSummary(r: { plan: { title: string | null; number: string | null }; targets: unknown[]; tasks: unknown[]; warnings: { line: number | null; message: string }[] }) {
   console.log(`${r.plan.number ?? '(chưa có số)'} — ${r.plan.title ?? '(chưa có tiêu đề)'}`);
   console.log(`${r.targets.length} chỉ tiêu, ${r.tasks.length} nhiệm vụ, ${r.warnings.length} cảnh báo`);

@@ -6,6 +6,13 @@ const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** "7,1" → [7, 1]; "none" → no step. */
+const dayList = z
+  .string()
+  .regex(/^\s*(none|\d{1,3}(\s*,\s*\d{1,3})*)\s*$/, 'phải là danh sách số ngày cách nhau bởi dấu phẩy (ví dụ 7,1), hoặc none')
+  .transform((v) => (v.trim() === 'none' ? [] : [...new Set(v.split(',').map((x) => Number(x.trim())))]))
+  .refine((days) => days.every((d) => d <= 366), 'mỗi số ngày phải từ 0 đến 366');
+
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -24,6 +31,13 @@ const ConfigSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   DEMO_ON_FIRST_START: boolish.optional(),
   WEB_DIST: z.string().default('dist/web'),
+  // Reminders to submit reports (issue 4; docs/decisions/0007-reminders.md).
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'phải là địa chỉ http(s)://, ví dụ https://xhht.vinhlong.gov.vn' }).default('http://127.0.0.1:3000'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'phải có dạng smtp://tên:mật-khẩu@máy-chủ:cổng (hoặc smtps://)' }).optional(),
+  MAIL_FROM: z.string().min(3).max(300).optional(),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  REMINDER_DAYS_BEFORE: dayList.default([7, 1]),
+  REMINDER_DAYS_AFTER: dayList.default([1, 7]),
 });
 
 export type Config = {
@@ -38,6 +52,12 @@ export type Config = {
   login: { maxFailures: number; lockMs: number; ratePerMinute: number };
   demoOnFirstStart: boolean;
   webDist: string;
+  /** Base of the links in reminders' e-mails, without a trailing slash. */
+  publicUrl: string;
+  /** SMTP for e-mailed reminders; null: in-app only. */
+  mail: { smtpUrl: string | null; from: string };
+  /** Interval of the server's reminder run (0: off; run `xhht reminders run` from cron instead); offsets from the due date. */
+  reminders: { intervalMinutes: number; daysBefore: number[]; daysAfter: number[] };
 };
 
 export class ConfigError extends Error {
@@ -47,11 +67,12 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
-  );
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  // Problems between variables are listed with the others.
+  const crossed = present.SMTP_URL && !present.MAIL_FROM ? ['MAIL_FROM: cần khi có SMTP_URL (địa chỉ người gửi, ví dụ "XHHT Vĩnh Long <xhht@vinhlong.gov.vn>")'] : [];
+  if (!parsed.success || crossed.length) {
+    throw new ConfigError([...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...crossed]);
   }
   const c = parsed.data;
   return {
@@ -68,5 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockMs: c.LOGIN_LOCK_MINUTES * 60_000, ratePerMinute: c.LOGIN_RATE_PER_MINUTE },
     demoOnFirstStart: c.DEMO_ON_FIRST_START ?? !c.DATABASE_URL,
     webDist: c.WEB_DIST,
+    publicUrl: c.PUBLIC_URL.replace(/\/+$/, ''),
+    mail: { smtpUrl: c.SMTP_URL ?? null, from: c.MAIL_FROM ?? 'XHHT <no-reply@localhost>' },
+    reminders: { intervalMinutes: c.REMINDER_INTERVAL_MINUTES, daysBefore: c.REMINDER_DAYS_BEFORE, daysAfter: c.REMINDER_DAYS_AFTER },
   };
 }

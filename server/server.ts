@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { systemActor } from './lib/actor.ts';
 import { isDemoLoaded, loadDemo } from './modules/demo/demo.ts';
+import { startReminderTimer } from './modules/reminders/reminders.timer.ts';
 
 /**
  * Migrates, loads the demo province on a fresh embedded database, and listens. Closes cleanly on
@@ -14,10 +15,14 @@ export async function startServer(config: Config, database: DatabaseHandle) {
     console.log('Lần chạy đầu: đang nạp tỉnh mẫu Vĩnh Long và các tài khoản demo…');
     await loadDemo(database.db, createServices(config, { database }), systemActor('xhht-demo'));
   }
-  const app = await buildApp(config, { database }, {
+  const services = createServices(config, { database });
+  const app = await buildApp(config, { database, services }, {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.newPassword', '*.currentPassword'],
   });
+  // Reminders to submit reports, on a timer (REMINDER_INTERVAL_MINUTES; 0: off): stopped before the database closes.
+  const stopReminders = startReminderTimer(() => services.reminders.runReminders(), config.reminders.intervalMinutes, app.log);
+  app.addHook('onClose', () => stopReminders());
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;

@@ -65,6 +65,8 @@ async function loadFixtures(t: TestApp) {
     vlReport: await communeReport(t, '86', '2025/86/29551/'),
     ctReport: await communeReport(t, '92', null),
     ct: await trackedTask(t, '92', null),
+    /** A notification of each actor (their "in") and one of Cần Thơ's coordinator (everyone's "out"). */
+    notes: await notificationsOf(t),
     /** A fresh hamlet to retire, inside Long Châu or inside a Cần Thơ commune. */
     async freshVillage(which: Which) {
       const v = await t.services.units.addVillage(systemActor('test'), which === 'in' ? this.longChau : canThoCommune, { name: `Ấp thử ${uniq()}`, kind: 'ấp' });
@@ -123,6 +125,13 @@ async function communeReport(t: TestApp, provinceCode: string, communePath: stri
   const unitId = communePath ? await t.unitId(communePath) : await t.idOf(sql`SELECT id FROM admin_units WHERE path LIKE ${`2025/${provinceCode}/%`} AND level = 'commune' ORDER BY code LIMIT 1`);
   const reportId = await t.idOf(sql`INSERT INTO reports (template_id, period_key, unit_id, state, due_date) VALUES (${templateId}, '2023', ${unitId}, 'submitted', '2023-12-14') RETURNING id`);
   return { provinceId, templateId, unitId, reportId, key: `templateId=${templateId}&periodKey=2023&unitId=${unitId}` };
+}
+async function notificationsOf(t: TestApp) {
+  const ids = new Map<string, string>();
+  for (const u of ['admin', ...Object.values(ACTORS).filter((x): x is NonNullable<typeof x> => !!x), 'cantho']) {
+    if (!ids.has(u)) ids.set(u, await t.idOf(sql`INSERT INTO notifications (user_id, kind, title, body) SELECT id, 'reportReminder', 'Thử', 'Thử' FROM users WHERE username = ${u} RETURNING id`));
+  }
+  return ids;
 }
 const versionOf = async (query: ReturnType<typeof sql>) => {
   const v = await t.database.db.execute(query);
@@ -360,11 +369,25 @@ const MATRIX: Record<string, Row> = {
     // The commune itself, the coordinator and province readers; not another agency.
     expect: { default: scoped(), systemAdmin: ok(), agencyOfficer: { in: 404, out: 404 }, learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
   },
+  'GET /api/reporting/report.xlsx': {
+    request: (f, _w, which) => ({ url: `/api/reporting/report.xlsx?${f[which === 'in' ? 'vlReport' : 'ctReport'].key}` }),
+    expect: { default: scoped(), systemAdmin: ok(), agencyOfficer: { in: 404, out: 404 }, learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
+  },
   'PUT /api/reporting/report': {
     request: async (f, _w, which) => {
       const r = f[which === 'in' ? 'vlReport' : 'ctReport'];
       const version = await versionOf(sql`SELECT version FROM reports WHERE template_id = ${r.templateId} AND period_key = '2022' AND unit_id = ${r.unitId}`);
       return { url: '/api/reporting/report', payload: { templateId: r.templateId, periodKey: '2022', unitId: r.unitId, agencyId: null, values: [{ element: 'workingAgePeople', breakdown: '', value: 1000 }], sections: {}, version } };
+    },
+    expect: { default: { in: 403, out: 404 }, systemAdmin: { in: 403, out: 403 }, communeOfficer: scoped(), agencyOfficer: { in: 404, out: 404 }, learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
+  },
+  'POST /api/reporting/report.xlsx': {
+    // The 2021 workbook as it stands (downloaded by the administrator), uploaded back unchanged: as PUT above.
+    request: async (f, _w, which) => {
+      const r = f[which === 'in' ? 'vlReport' : 'ctReport'];
+      const url = `/api/reporting/report.xlsx?templateId=${r.templateId}&periodKey=2021&unitId=${r.unitId}`;
+      const file = await t.app.inject({ method: 'GET', url, headers: { cookie: cookies.get('systemAdmin')! } });
+      return { url, ...multipartFile('bao-cao.xlsx', file.rawPayload) };
     },
     expect: { default: { in: 403, out: 404 }, systemAdmin: { in: 403, out: 403 }, communeOfficer: scoped(), agencyOfficer: { in: 404, out: 404 }, learningCentreStaff: { in: 404, out: 404 }, anonymous: ANON },
   },
@@ -390,6 +413,18 @@ const MATRIX: Record<string, Row> = {
   'GET /api/reporting/indicators': {
     request: (f, _w, which) => ({ url: `/api/reporting/indicators?unitId=${f[which === 'in' ? 'vlReport' : 'ctReport'].unitId}&periodKey=2023` }),
     expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  // Notifications are each person's own (another's, even for the administrator, is not found); sending
+  // reminders now is the coordinator's, on a template of their province.
+  'GET /api/notifications': { request: () => ({ url: '/api/notifications' }), expect: { default: ok(), anonymous: ANON } },
+  'POST /api/notifications/{id}/read': {
+    request: (f, who, which) => ({ url: `/api/notifications/${f.notes.get(which === 'in' ? (ACTORS[who] ?? 'admin') : 'cantho')}/read` }),
+    expect: { default: scoped(), anonymous: ANON },
+  },
+  'POST /api/notifications/read-all': { request: () => ({ url: '/api/notifications/read-all' }), expect: { default: ok(), anonymous: ANON } },
+  'POST /api/reporting/reminders/run': {
+    request: (f, _w, which) => ({ url: `/api/reporting/reminders/run?templateId=${f[which === 'in' ? 'vlReport' : 'ctReport'].templateId}&periodKey=2023` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
   },
   'GET /api/tracking/board.xlsx': {
     request: (f, _w, which) => ({ url: `/api/tracking/board.xlsx?planId=${f[which === 'in' ? 'vl' : 'ct'].planId}` }),

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'report.return',
   'report.approve',
   'report.reopen',
+  // A reminder to submit a report (scheduled, or sent now by the coordinator): who was notified, in-app and by e-mail.
+  'reminder.send',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

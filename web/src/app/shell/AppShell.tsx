@@ -3,6 +3,7 @@ import { Button, Drawer, Layout, Menu, Spin } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Outlet, useLocation } from 'react-router';
 import { LanguageToggle } from '../../components/LanguageToggle.tsx';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell.tsx';
 import { useT } from '../../lib/i18n-context.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { menuItems, selectedKey } from './nav.tsx';
@@ -61,6 +62,7 @@ export function AppShell() {
           {phone || restricted ? <strong>XHHT</strong> : null}
           <div style={{ flex: 1 }} />
           <LanguageToggle />
+          {restricted ? null : <NotificationBell />}
           <UserMenu />
         </Layout.Header>
         <Layout.Content className="xhht-content" style={{ padding: 24, minWidth: 0 }}>
