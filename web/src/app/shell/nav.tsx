@@ -8,6 +8,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   FileDoneOutlined,
+  FundOutlined,
   HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
@@ -26,13 +27,14 @@ export const MODULES: Module[] = [
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> },
   { path: '/agencies', label: 'nav.agencies', icon: <BankOutlined /> },
   { path: '/plans', label: 'nav.plans', icon: <ScheduleOutlined /> },
+  { path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
+  { path: '/indicators', label: 'reporting.nav.indicators', icon: <FundOutlined /> },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, show: (me) => me.abilities.manageUsers === true },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, show: (me) => me.abilities.viewAudit === true },
 ];
 
 // Modules of the platform still to come: listed so people see where it is going, but not clickable.
 const COMING: { key: string; label: MessageKey; icon: ReactNode }[] = [
-  { key: 'reports', label: 'nav.reports', icon: <BarChartOutlined /> },
   { key: 'evaluation', label: 'nav.evaluation', icon: <FileDoneOutlined /> },
   { key: 'centres', label: 'nav.centres', icon: <HomeOutlined /> },
   { key: 'records', label: 'nav.records', icon: <IdcardOutlined /> },
