@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, ensureWebBuilt, launchBrowser, shot, startServer, type TestServer } from './support.ts';
+
+// Issue 4's journey: a commune officer fills and submits the yearly report, the coordinator returns it with a
+// reason, the officer corrects and resubmits, the coordinator approves, and the province's indicator changes
+// on screen. The commune (xã 29278 of the demo) has no report for the current period.
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+let entryUrl = '';
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+}, 60_000);
+
+async function newPage(username: string): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context.setDefaultTimeout(20_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    await shot(page, `zz-reporting-failure-${username}`).catch(() => undefined);
+    console.error(server?.output());
+  });
+  await page.goto(`${server!.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+const cell = (page: Page, element: string, breakdown = '') => page.getByTestId(`cell-${element}/${breakdown}`);
+const state = (page: Page, s: string) => page.locator(`[data-testid=report-entry][data-state=${s}]`).waitFor();
+
+/** The province's information-competence rate as the indicator page shows it. */
+async function rate(page: Page): Promise<string> {
+  await page.goto(`${server!.url}/indicators`);
+  const row = page.locator('[data-testid=indicator-row][data-code=informationCompetenceRate]');
+  await row.waitFor();
+  return (await row.getByTestId('indicator-value').first().textContent())!.trim();
+}
+
+describe('reporting journey', () => {
+  let before = '';
+
+  it('the commune officer fills the yearly report, is told what is wrong, fixes it and submits', async () => {
+    const coordinator = await newPage('sogddt');
+    before = await rate(coordinator);
+
+    const page = await newPage('xa29278');
+    await page.goto(`${server!.url}/reports`);
+    await page.getByTestId('owed-open-link').first().click();
+    await page.getByTestId('report-entry').waitFor();
+    entryUrl = page.url();
+    await cell(page, 'workingAgePeople').fill('4000');
+    await cell(page, 'workingAgeInformationCompetence').fill('5000');
+    await page.getByTestId('issues-errors').waitFor();
+    expect(await page.getByTestId('issues-panel').textContent()).toContain('năng lực thông tin');
+    await cell(page, 'workingAgeInformationCompetence').fill('2000');
+    await page.getByTestId('section-results').fill('Tổ chức 8 lớp tin học cơ bản cho người lao động.');
+    await page.getByTestId('entry-save').click();
+    await page.locator('[data-testid=save-status][data-saved=server]').waitFor();
+    await shot(page, 'r1-entry');
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('submit-confirm').click();
+    await state(page, 'submitted');
+  });
+
+  it('the coordinator returns it with a reason; the officer sees it, corrects and resubmits', async () => {
+    const coordinator = await newPage('sogddt');
+    await coordinator.goto(entryUrl);
+    await state(coordinator, 'submitted');
+    await coordinator.getByTestId('entry-return').click();
+    await coordinator.getByTestId('reason-input').fill('Đề nghị kiểm tra lại số người được trang bị năng lực thông tin.');
+    await coordinator.getByTestId('reason-submit').click();
+    await state(coordinator, 'returned');
+
+    const page = await newPage('xa29278');
+    await page.goto(entryUrl);
+    await state(page, 'returned');
+    expect(await page.getByTestId('entry-returned').textContent()).toContain('Đề nghị kiểm tra lại');
+    await cell(page, 'workingAgeInformationCompetence').fill('2600');
+    await page.getByTestId('entry-save').click();
+    await page.locator('[data-testid=save-status][data-saved=server]').waitFor();
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('submit-confirm').click();
+    await state(page, 'submitted');
+    await shot(page, 'r2-resubmitted');
+  });
+
+  it('the coordinator approves, and the province’s indicator changes on screen', async () => {
+    const coordinator = await newPage('sogddt');
+    await coordinator.goto(entryUrl);
+    await state(coordinator, 'submitted');
+    await coordinator.getByTestId('entry-approve').click();
+    await coordinator.getByTestId('approve-confirm').click();
+    await state(coordinator, 'approved');
+    const after = await rate(coordinator);
+    expect(after).not.toBe(before);
+    await shot(coordinator, 'r3-indicator');
+  });
+});
