@@ -32,6 +32,14 @@ const addDays = (iso: string, days: number) => {
   return d.toISOString().slice(0, 10);
 };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const isPeriodOf = (kind: PeriodKind, key: string) => {
+  try {
+    periodFromKey(kind, key);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const pgUniqueViolation = (e: unknown) => {
   const err = e as { code?: string; cause?: { code?: string } };
   return err?.code === '23505' || err?.cause?.code === '23505';
@@ -211,6 +219,8 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
         for (const t of await templates(provinceId)) {
           if (!(await reportersOf(t, province!.path)).some((r) => sameReporter(r, me))) continue;
           const periodKey = q.periodKey ?? periodContaining(t.periodKind as PeriodKind, now).key;
+          // A key of another kind ("2026" asked, a quarterly template) names no period of this template.
+          if (!isPeriodOf(t.periodKind as PeriodKind, periodKey)) continue;
           const row = await repo.findReportByKey(db, { templateId: t.id, periodKey, unitId: me.unitId, agencyId: me.agencyId });
           const dueDate = row?.dueDate ?? dueOf(t, periodKey);
           const state = row?.state ?? 'notStarted';
