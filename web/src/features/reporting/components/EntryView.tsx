@@ -43,7 +43,7 @@ import {
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { EntryGrid } from './EntryGrid.tsx';
 import { IssuesPanel } from './IssuesPanel.tsx';
-import { ReasonModal } from './ReasonModal.tsx';
+import { ReasonModal } from '../../../components/ReasonModal.tsx';
 import { SectionsPanel } from './SectionsPanel.tsx';
 import { DueDate, ReportStateTag } from './Tags.tsx';
 import { useOnline } from './useOnline.ts';
@@ -497,6 +497,8 @@ export function EntryView({ view, reportKey }: { view: ReportView; reportKey: Re
 
       {reason ? (
         <ReasonModal
+          label={t('reporting.reason.label')}
+          requiredMessage={t('reporting.reason.required')}
           title={reason === 'return' ? t('reporting.reason.returnTitle', { name: view.reporter.name }) : t('reporting.reason.reopenTitle', { name: view.reporter.name })}
           okText={t(ACTION_LABEL[reason])}
           onSubmit={(r) => runAction(reason, r)}

@@ -8,7 +8,7 @@ import { useContributionAction, useRefetchTask, type ReviewAction } from '../api
 import { ACTION_LABEL, OBLIGATION_STATUS_LABEL, ROLE_LABEL } from '../labels.ts';
 import { isConflict, OBLIGATION_STATUS_LIST, reviewRows, statusCounts, type ContributorRow, type ObligationStatus } from '../model.ts';
 import { EvidenceLinks } from './EvidenceList.tsx';
-import { ReasonModal } from './ReasonModal.tsx';
+import { ReasonModal } from '../../../components/ReasonModal.tsx';
 import { ObligationStatusTag, ProgressTag, StateTag } from './Tags.tsx';
 
 const rowKey = (r: ContributorRow) => `${r.agencyId}|${r.viaGroup ?? ''}`;
@@ -184,6 +184,8 @@ export function ContributorsTable({ taskId, rows }: { taskId: string; rows: Cont
       />
       {asking ? (
         <ReasonModal
+          label={t('tracking.reason.label')}
+          requiredMessage={t('tracking.reason.required')}
           title={t(asking.action === 'return' ? 'tracking.reason.returnTitle' : 'tracking.reason.reopenTitle', { name: asking.row.agencyName })}
           okText={t(ACTION_LABEL[asking.action])}
           onSubmit={(reason) => run(asking.row, asking.action, reason)}

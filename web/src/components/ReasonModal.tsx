@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { applyFieldErrors } from '../../../lib/forms.ts';
-import { useT } from '../../../lib/i18n-context.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { applyFieldErrors } from '../lib/forms.ts';
+import { useT } from '../lib/i18n-context.tsx';
 
-/** Asks why a report is returned or reopened: the commune or agency reads the reason to correct its figures. */
-export function ReasonModal({ title, okText, onSubmit, onClose }: { title: string; okText: string; onSubmit: (reason: string) => Promise<unknown>; onClose: () => void }) {
+/** Asks why a report is returned or reopened: whoever reported reads the reason to correct it (tracking, reporting). */
+export function ReasonModal({ title, okText, label, requiredMessage, onSubmit, onClose }: { title: string; okText: string; label: string; requiredMessage: string; onSubmit: (reason: string) => Promise<unknown>; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
@@ -42,7 +42,7 @@ export function ReasonModal({ title, okText, onSubmit, onClose }: { title: strin
           }
         }}
       >
-        <Form.Item name="reason" label={t('reporting.reason.label')} rules={[{ required: true, whitespace: true, message: t('reporting.reason.required') }]}>
+        <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, message: requiredMessage }]}>
           <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} showCount data-testid="reason-input" />
         </Form.Item>
       </Form>
