@@ -75,6 +75,10 @@ describe('reporting journey', () => {
     await cell(page, 'workingAgeInformationCompetence').fill('2000');
     await page.getByTestId('section-results').fill('Tổ chức 8 lớp tin học cơ bản cho người lao động.');
     await saveNow(page);
+    // Offline work: the workbook can be downloaded, and a file that is not one is refused, naming the problem.
+    expect(await page.getByTestId('entry-xlsx-download').getAttribute('href')).toContain('/api/reporting/report.xlsx?');
+    await page.locator('[data-testid=entry-toolbar] input[type=file]').setInputFiles({ name: 'bao-cao.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải tệp Excel') });
+    await page.getByTestId('error-alert').waitFor();
     await shot(page, 'r1-entry');
     await page.getByTestId('entry-submit').click();
     await page.getByTestId('submit-confirm').click();

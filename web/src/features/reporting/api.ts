@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UnitSummary } from '../../../../shared/contracts/units.ts';
-import { api } from '../../lib/api.ts';
+import { api, upload } from '../../lib/api.ts';
 import type { RemoteOption } from '../../components/RemoteSelect.tsx';
 import {
   reportQuery,
@@ -89,6 +89,21 @@ export function useSaveReport(k: ReportKey) {
   const after = useAfterWrite(k);
   return useMutation({
     mutationFn: (input: ReportSaveInput) => api<ReportView>('/api/reporting/report', { method: 'PUT', body: input }),
+    onSuccess: after,
+  });
+}
+
+/** The report as a pre-filled workbook to fill offline (GET), and the same workbook sent back (POST). */
+export const reportXlsxHref = (k: ReportKey) => `/api/reporting/report.xlsx?${new URLSearchParams(Object.entries(reportQuery(k)).filter((e): e is [string, string] => !!e[1])).toString()}`;
+
+export function useUploadReportXlsx(k: ReportKey) {
+  const after = useAfterWrite(k);
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return upload<ReportView>('/api/reporting/report.xlsx', form, { query: reportQuery(k) });
+    },
     onSuccess: after,
   });
 }

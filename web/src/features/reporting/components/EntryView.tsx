@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Collapse, Descriptions, Flex, Row, Tag, Typography } from 'antd';
-import { CheckOutlined, CloudOutlined, CloudUploadOutlined, DisconnectOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Col, Collapse, Descriptions, Flex, Row, Tag, Tooltip, Typography, Upload } from 'antd';
+import { CheckOutlined, CloudOutlined, FileExcelOutlined, ImportOutlined, CloudUploadOutlined, DisconnectOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -8,7 +8,7 @@ import { ApiError } from '../../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import { useMe } from '../../../lib/session.tsx';
-import { useRefetchReport, useReportAction, useSaveReport } from '../api.ts';
+import { reportXlsxHref, useRefetchReport, useReportAction, useSaveReport, useUploadReportXlsx } from '../api.ts';
 import { ACTION_LABEL, PERIOD_KIND_LABEL, REPORTER_LEVEL_LABEL } from '../labels.ts';
 import {
   entryActions,
@@ -122,6 +122,8 @@ export function EntryView({ view, reportKey }: { view: ReportView; reportKey: Re
   const wasOnline = useRef(online);
   const save = useSaveReport(reportKey);
   const act = useReportAction(reportKey);
+  // Offline work (issue 4): the report as a pre-filled workbook, and the filled one sent back; the server checks every cell.
+  const importXlsx = useUploadReportXlsx(reportKey);
   const refetch = useRefetchReport(reportKey);
   const dirty = isDirty(state);
 
@@ -307,6 +309,28 @@ export function EntryView({ view, reportKey }: { view: ReportView; reportKey: Re
           {t('reporting.action.save')}
         </Button>
       ) : null}
+      <a href={reportXlsxHref(reportKey)} data-testid="entry-xlsx-download">
+        <Button icon={<FileExcelOutlined />}>{t('reporting.xlsx.download')}</Button>
+      </a>
+      {can.save ? (
+        <Tooltip title={dirty ? t('reporting.xlsx.saveFirst') : undefined}>
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            disabled={dirty || !!state.conflict}
+            beforeUpload={(file) => {
+              importXlsx.reset();
+              importXlsx.mutate(file, { onSuccess: () => message.success(t('reporting.xlsx.done')) });
+              return Upload.LIST_IGNORE;
+            }}
+            data-testid="entry-xlsx-upload"
+          >
+            <Button icon={<ImportOutlined />} loading={importXlsx.isPending} disabled={dirty || !!state.conflict}>
+              {t('reporting.xlsx.upload')}
+            </Button>
+          </Upload>
+        </Tooltip>
+      ) : null}
       {can.submit ? (
         <Button type="primary" icon={<SendOutlined />} onClick={submit} loading={act.isPending} disabled={!!state.conflict} data-testid="entry-submit">
           {t('reporting.action.submit')}
@@ -427,6 +451,8 @@ export function EntryView({ view, reportKey }: { view: ReportView; reportKey: Re
         <Alert type="warning" showIcon closable={{ onClose: () => setConflictMessage(null) }} style={{ marginBottom: 12 }} title={conflictMessage} data-testid="conflict-message" />
       ) : null}
       <RefusedAlert error={error} />
+      {/* A whole-file problem (path "file") is the message itself; cell problems are listed by address. */}
+      {importXlsx.isError ? <ErrorAlert error={importXlsx.error} details={importXlsx.error instanceof ApiError ? importXlsx.error.details.filter((d) => d.path !== 'file') : []} /> : null}
 
       {editable || can.approve || can.returnIt || can.reopen ? (
         <Card size="small" style={{ marginBottom: 12, position: 'sticky', top: 64, zIndex: 5 }} styles={{ body: { padding: '8px 12px' } }} data-testid="entry-toolbar">
