@@ -37,3 +37,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   PASSWORD_CHANGE_REQUIRED: 403,
 };
+
+/** A unique index refused the write (PostgreSQL 23505), as pg and PGlite report it, possibly wrapped by Drizzle. */
+export const isUniqueViolation = (e: unknown): boolean => {
+  const err = e as { code?: string; cause?: { code?: string } } | null;
+  return err?.code === '23505' || err?.cause?.code === '23505';
+};

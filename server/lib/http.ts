@@ -26,3 +26,9 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export const SESSION_COOKIE = 'xhht_session';
+
+/** RFC 6266/5987: the Vietnamese name survives in every browser; the ASCII fallback for old ones. */
+export function contentDisposition(kind: 'inline' | 'attachment', filename: string) {
+  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

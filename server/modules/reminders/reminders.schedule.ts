@@ -21,7 +21,7 @@ export function addDays(iso: string, days: number): string {
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Today's date in Việt Nam (the due dates are Vietnamese calendar days). */
-export const vietnamToday = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export { vietnamToday } from '../../lib/clock.ts';
 
 /** The steps of a due date, in date order; two offsets on the same day are one step (the "before" one). */
 export function stepsOf(dueDate: string, s: ReminderSchedule): ReminderStep[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, typed, type App } from '../../lib/http.ts';
+import { actorOf, type App, contentDisposition, typed } from '../../lib/http.ts';
 import { IdParams, Uuid } from '../../../shared/contracts/common.ts';
 import {
   CompletenessPage,
@@ -15,7 +15,7 @@ import {
   TemplateView,
 } from '../../../shared/contracts/reporting.ts';
 import type { ReportingService } from './reporting.service.ts';
-import { contentDisposition, formOf, receiveReportWorkbook, reportFilename, reportWorkbook, uploadedXlsx, XLSX_MEDIA_TYPE } from './reporting.xlsx.ts';
+import { formOf, receiveReportWorkbook, reportFilename, reportWorkbook, uploadedXlsx, XLSX_MEDIA_TYPE } from './reporting.xlsx.ts';
 
 const tags = ['Báo cáo định kỳ'];
 

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import type { Clock } from '../../lib/clock.ts';
-import { conflict, forbidden, invalid, notFound, type FieldIssue } from '../../lib/errors.ts';
+import { vietnamToday, type Clock } from '../../lib/clock.ts';
+import { conflict, forbidden, invalid, isUniqueViolation, notFound, type FieldIssue } from '../../lib/errors.ts';
 import type { CompletenessQuery, IndicatorQuery, OwedQuery, ReportActionInput, ReportSaveInput, TemplateView } from '../../../shared/contracts/reporting.ts';
 import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS, linkTargets } from '../../../shared/domain/indicator-catalogue.ts';
 import { evaluate, EVALUATION_REASON_VI, type DataElement, type DataValue } from '../../../shared/domain/indicators.ts';
 import { cellsOf, parseBreakdownKey, reportIssues } from '../../../shared/domain/report-entry.ts';
+import { addDays } from '../../../shared/domain/task-tracking.ts';
 import { COMPLETENESS_STATUSES, reportActionsFor, reportTransition, type CompletenessStatus, type ReportActorKind, type ReportState } from '../../../shared/domain/report-workflow.ts';
 import { periodContaining, periodFromKey, periodLabel, type PeriodKind } from '../../../shared/domain/reporting-periods.ts';
 import * as repo from './reporting.repository.ts';
@@ -25,12 +26,6 @@ type Deps = {
 const ELEMENTS = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
 /** The elements some indicator reads: the only figures an indicator table needs to fetch. */
 const INDICATOR_ELEMENTS = [...new Set(CATALOGUE_INDICATORS.flatMap((i) => (i.kind === 'ratio' ? [i.numerator, i.denominator] : [i.element])))];
-const vietnamToday = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const isPeriodOf = (kind: PeriodKind, key: string) => {
   try {
@@ -39,10 +34,6 @@ const isPeriodOf = (kind: PeriodKind, key: string) => {
   } catch {
     return false;
   }
-};
-const pgUniqueViolation = (e: unknown) => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
 };
 
 type Reporter = { unitId: string; agencyId: string | null; name: string };
@@ -285,7 +276,7 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
         });
         return view(ctx, input.periodKey, await repo.findReport(db, id), { values: cells, sections: Object.fromEntries(Object.entries(input.sections).filter(([, text]) => text.trim() !== '')) });
       } catch (e) {
-        if (pgUniqueViolation(e)) throw conflict('Báo cáo này vừa được người khác tạo. Hãy tải lại để xem số liệu mới rồi lưu lại.');
+        if (isUniqueViolation(e)) throw conflict('Báo cáo này vừa được người khác tạo. Hãy tải lại để xem số liệu mới rồi lưu lại.');
         throw e;
       }
     },

@@ -132,11 +132,6 @@ export function reportFilename(form: Pick<ReportForm, 'templateCode' | 'reporter
   return `bao-cao-${slug(form.templateCode)}-${slug(form.reporterName)}-${slug(form.key.periodKey)}.xlsx`;
 }
 
-/** RFC 6266/5987, as tracking.routes.ts writes it: the Vietnamese name, and an ASCII fallback for old browsers. */
-export function contentDisposition(kind: 'inline' | 'attachment', filename: string) {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };

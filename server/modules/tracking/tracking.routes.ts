@@ -1,6 +1,6 @@
 
 import { invalid } from '../../lib/errors.ts';
-import { actorOf, typed, type App } from '../../lib/http.ts';
+import { actorOf, contentDisposition, typed, type App } from '../../lib/http.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import {
   BoardPage,
@@ -20,11 +20,6 @@ import { boardWorkbook } from './tracking.xlsx.ts';
 
 const tags = ['Theo dõi nhiệm vụ'];
 
-/** RFC 6266/5987: the Vietnamese name survives in every browser; the ASCII fallback for old ones. */
-export function contentDisposition(kind: 'inline' | 'attachment', filename: string) {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export function trackingRoutes(app: App, tracking: TrackingService) {
   const r = typed(app);

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import type { Clock } from '../../lib/clock.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
+import { vietnamToday, type Clock } from '../../lib/clock.ts';
+import { AppError, conflict, forbidden, invalid, isUniqueViolation, notFound } from '../../lib/errors.ts';
 import { sniffFileType } from '../../lib/file-type.ts';
 import { foldForSearch } from '../../../shared/text.ts';
 import type { Schedule } from '../../../shared/contracts/plan-import.ts';
@@ -39,11 +39,6 @@ type Deps = {
 /** "Việc của tôi" lists what falls due within this horizon; later years stay on the task's own page. */
 export const MY_HORIZON_DAYS = 180;
 
-/** Today in Vietnam (UTC+7): a report due on 14/12 is late from 15/12 there, whatever the server's zone. */
-export function vietnamToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 type Assigned = { role: 'lead' | 'coordinator'; viaGroup: string | null };
 type AssignmentRow = Awaited<ReturnType<typeof repo.assignmentsOf>>[number];
 
@@ -64,10 +59,6 @@ function expand(assignments: AssignmentRow[], groups: Map<string, Group>): Map<s
 
 const directLeads = (assignments: AssignmentRow[]) => new Set(assignments.filter((a) => a.role === 'lead' && a.agencyId).map((a) => a.agencyId!));
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const pgUniqueViolation = (e: unknown): boolean => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
-};
 
 export function createTrackingService({ db, clock, groupsWithMembers }: Deps) {
   const today = () => vietnamToday(clock.now());
@@ -251,7 +242,7 @@ export function createTrackingService({ db, clock, groupsWithMembers }: Deps) {
         return contributionView(ctx, id);
       } catch (e) {
         // Two first saves of the same report at once: the second is told, never silently merged.
-        if (pgUniqueViolation(e)) throw conflict('Báo cáo này vừa được người khác tạo. Hãy tải lại để xem nội dung mới rồi lưu lại.');
+        if (isUniqueViolation(e)) throw conflict('Báo cáo này vừa được người khác tạo. Hãy tải lại để xem nội dung mới rồi lưu lại.');
         throw e;
       }
     },
@@ -349,7 +340,7 @@ export function createTrackingService({ db, clock, groupsWithMembers }: Deps) {
           });
         });
       } catch (e) {
-        if (pgUniqueViolation(e)) throw conflict('Tình hình chung vừa được người khác cập nhật. Hãy tải lại rồi lưu lại.');
+        if (isUniqueViolation(e)) throw conflict('Tình hình chung vừa được người khác cập nhật. Hãy tải lại rồi lưu lại.');
         throw e;
       }
       const [s] = (await repo.statusesOf(db, [taskId])).filter((x) => x.due === input.due);
