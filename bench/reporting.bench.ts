@@ -7,6 +7,8 @@
 //   save, errors, and a check that no write was lost.
 // On PostgreSQL (the production figure) and on PGlite.
 import { randomBytes, createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { buildApp, createServices } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -26,12 +28,17 @@ function elementCodes(): string[] {
   return [...real, ...Array.from({ length: 60 - real.length }, (_, i) => `benchElement${i + 1}`)];
 }
 
-async function generate(database: DatabaseHandle) {
-  const db = database.db;
+async function unitsAndTemplates(database: DatabaseHandle) {
   const services = createServices(loadConfig({ NODE_ENV: 'test' }), { database });
   await services.units.importOfficial(systemActor('bench'), {});
-  const provinces = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM admin_units WHERE level = 'province' AND edition = '2025'`));
+  const provinces = rowsOf<{ id: string }>(await database.db.execute(sql`SELECT id FROM admin_units WHERE level = 'province' AND edition = '2025'`));
   for (const p of provinces) await services.reporting.templates(systemActor('bench'), p.id);
+  return services;
+}
+
+async function generate(database: DatabaseHandle) {
+  const db = database.db;
+  const services = await unitsAndTemplates(database);
   const t0 = Date.now();
   // One approved report per commune and year, then 60 figures each (the totals), in set-based SQL.
   await db.execute(sql`
@@ -118,37 +125,22 @@ async function saveBench(label: string, database: DatabaseHandle) {
     }
     // Each commune saves its 2027 report SAVES_EACH times in a row (the version of one save feeds the next);
     // CONNECTIONS of them at once.
-    const latencies: number[] = [];
-    let errors = 0;
-    const last = new Map<string, number>();
-    const queue = reporters.map((c, i) => ({ c, cookie: cookies[i]! }));
-    async function worker() {
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        let version: number | null = null;
-        for (let s = 0; s < SAVES_EACH; s++) {
-          const value = 1000 + s;
-          const t = process.hrtime.bigint();
-          const res = await fetch(`${base}/api/reporting/report`, {
-            method: 'PUT',
-            headers: { cookie: job.cookie, 'content-type': 'application/json' },
-            body: JSON.stringify({ templateId: job.c.templateId, periodKey: '2027', unitId: job.c.unitId, agencyId: job.c.agencyId, values: [{ element: job.c.element, breakdown: '', value }], sections: { results: `Lần lưu ${s + 1}` }, version }),
-          });
-          latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-          const body = (await res.json()) as { version?: number };
-          if (res.status !== 200) {
-            errors++;
-            if (errors <= 3) note(`${label}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
-          }
-          else {
-            version = body.version ?? null;
-            last.set(job.c.id, value);
-          }
-        }
-      }
-    }
-    const t0 = Date.now();
-    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-    const seconds = (Date.now() - t0) / 1000;
+    const jobs = reporters.map((c, i) => ({ id: c.id, cookie: cookies[i]!, templateId: c.templateId, unitId: c.unitId, agencyId: c.agencyId, element: c.element }));
+    const cpu0 = process.cpuUsage();
+    const pg0 = await postgresCpuMs(database);
+    const clients = new Worker(new URL('./reporting-save-clients.mjs', import.meta.url), { workerData: { base, jobs, connections: CONNECTIONS, savesEach: SAVES_EACH, periodKey: '2027' } });
+    const result = await new Promise<{ latencies: number[]; errors: number; errorSamples: string[]; last: Record<string, number>; seconds: number }>((resolve, reject) => {
+      clients.once('message', resolve);
+      clients.once('error', reject);
+    });
+    await clients.terminate();
+    const cpu = process.cpuUsage(cpu0);
+    const pgCpu = (await postgresCpuMs(database)) - pg0;
+    const { latencies, errors, seconds } = result;
+    for (const e of result.errorSamples) note(`${label}: ${e}`);
+    const last = new Map(Object.entries(result.last));
+    // CPU per save does not depend on what else runs on the machine, unlike the latencies.
+    note(`${label}: CPU per save: server process ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(2)} ms (process.cpuUsage counts every thread, the clients' too)${database.kind === 'postgres' ? `, PostgreSQL backends ${(pgCpu / latencies.length).toFixed(2)} ms` : ''}`);
     const saved = rowsOf<{ reporter: string; value: string; version: number }>(
       await db.execute(sql`SELECT coalesce(r.agency_id, r.unit_id) AS reporter, v.value, r.version FROM reports r JOIN report_values v ON v.report_id = r.id WHERE r.template_id IN (${xa}, ${coQuan}) AND r.period_key = '2027'`),
     );
@@ -165,15 +157,35 @@ async function saveBench(label: string, database: DatabaseHandle) {
   }
 }
 
+// While working on one figure: BENCH_DRIVERS=postgres and BENCH_PARTS=save (the national data set is then
+// not generated: only the units and templates the saves need). The published figures use the defaults.
+const DRIVERS = (process.env.BENCH_DRIVERS ?? 'postgres,pglite').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'indicators,save').split(',');
+
+/** CPU time used so far by the PostgreSQL backends serving this database (from /proc; 0 where unreadable). */
+async function postgresCpuMs(database: DatabaseHandle) {
+  if (database.kind !== 'postgres') return 0;
+  const pids = rowsOf<{ pid: number }>(await database.db.execute(sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`));
+  const ticks = pids.map(({ pid }) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 per second on Linux)
+    } catch {
+      return 0;
+    }
+  });
+  return ticks.reduce((a, b) => a + b, 0) * 10;
+}
+
 async function run(label: 'pglite' | 'postgres', database: DatabaseHandle) {
   await database.migrate();
-  const services = await generate(database);
-  await indicatorBench(label, database, services);
-  await saveBench(label, database);
+  const services = PARTS.includes('indicators') ? await generate(database) : await unitsAndTemplates(database);
+  if (PARTS.includes('indicators')) await indicatorBench(label, database, services);
+  if (PARTS.includes('save')) await saveBench(label, database);
 }
 
 main(async () => {
-  if (await postgresAvailable()) {
+  if (DRIVERS.includes('postgres') && (await postgresAvailable())) {
     await withThrowawayDatabase(async (url) => {
       const pg = await openDatabase({ kind: 'postgres', url, poolSize: 20 });
       try {
@@ -183,6 +195,7 @@ main(async () => {
       }
     });
   }
+  if (!DRIVERS.includes('pglite')) return;
   const pglite = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     await run('pglite', pglite);

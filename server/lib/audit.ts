@@ -28,12 +28,11 @@ function scrub(value: unknown): unknown {
   return value;
 }
 
-/**
- * Records who did what, when, before and after. Call it with the transaction of the write itself,
- * so that the write and its audit record commit or roll back together (issue 2, Audit).
- */
-export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+export type AuditRow = ReturnType<typeof auditRow>;
+
+/** The audit row of an entry, secrets scrubbed: what recordAudit writes, and what a single-statement write embeds. */
+export function auditRow(actor: Actor, entry: AuditEntry) {
+  return {
     actorId: isSystemActor(actor) ? null : actor.id,
     actorName: actor.username,
     action: entry.action,
@@ -43,5 +42,13 @@ export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry): Prom
     after: scrub(entry.after) as object | null,
     requestId: actor.requestId ?? null,
     ip: actor.ip ?? null,
-  });
+  };
+}
+
+/**
+ * Records who did what, when, before and after. Call it with the transaction of the write itself,
+ * so that the write and its audit record commit or roll back together (issue 2, Audit).
+ */
+export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values(auditRow(actor, entry));
 }

@@ -1,0 +1,38 @@
+// The 130 reporters of bench/reporting.bench.ts, saving over HTTP from their own thread: in production the
+// clients are browsers elsewhere, so their cost must not be charged to the server's event loop.
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { base, jobs, connections, savesEach, periodKey } = workerData;
+const latencies = [];
+const errorSamples = [];
+let errors = 0;
+const last = {};
+const queue = [...jobs];
+
+async function worker() {
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    let version = null;
+    for (let s = 0; s < savesEach; s++) {
+      const value = 1000 + s;
+      const t = process.hrtime.bigint();
+      const res = await fetch(`${base}/api/reporting/report`, {
+        method: 'PUT',
+        headers: { cookie: job.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ templateId: job.templateId, periodKey, unitId: job.unitId, agencyId: job.agencyId, values: [{ element: job.element, breakdown: '', value }], sections: { results: `Lần lưu ${s + 1}` }, version }),
+      });
+      const body = await res.json();
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (res.status !== 200) {
+        errors++;
+        if (errorSamples.length < 3) errorSamples.push(`HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+      } else {
+        version = body.version ?? null;
+        last[job.id] = value;
+      }
+    }
+  }
+}
+
+const t0 = Date.now();
+await Promise.all(Array.from({ length: connections }, worker));
+parentPort.postMessage({ latencies, errors, errorSamples, last, seconds: (Date.now() - t0) / 1000 });
