@@ -194,3 +194,32 @@ describe('export for DHIS2', () => {
     expect((await as('longchau', 'GET', `/api/reporting/export.csv?templateId=${template}&periodKey=${PERIOD}`)).statusCode).toBe(403);
   });
 });
+
+describe('two saves of the same report at once', () => {
+  it('keeps one, refuses the other naming who saved, and audits what the figures were before', async () => {
+    const first = (await as('travinh', 'PUT', '/api/reporting/report', { ...body(traVinh, [['workingAgePeople', '', 500], ['population15Plus', '', 900]], null, { results: 'Bản đầu.' }), periodKey: '2022' })).json();
+    // Both forms were opened at version 1; the two saves reach the server together.
+    const [a, b] = await Promise.all([
+      as('travinh', 'PUT', '/api/reporting/report', { ...body(traVinh, [['workingAgePeople', '', 501]], first.version, { results: 'Bản A.' }), periodKey: '2022' }),
+      as('travinh', 'PUT', '/api/reporting/report', { ...body(traVinh, [['workingAgePeople', '', 502]], first.version, { results: 'Bản B.' }), periodKey: '2022' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const [won, lost] = a.statusCode === 200 ? [a, b] : [b, a];
+    expect(lost.json().error.message).toMatch(/vừa được cập nhật/);
+    const stored = (await as('travinh', 'GET', `/api/reporting/report?templateId=${template}&periodKey=2022&unitId=${traVinh}`)).json();
+    expect(stored).toMatchObject({ version: 2, values: won.json().values, sections: won.json().sections });
+    // The figure left out of the winning form is gone; the audit keeps it in "before".
+    expect(stored.values).toEqual([{ element: 'workingAgePeople', breakdown: '', value: won.json().values[0].value }]);
+    const [audit] = rowsOf<{ before: { values: unknown[]; sections: object; version: number } }>(
+      await t.database.db.execute(sql`SELECT before FROM audit_events WHERE entity_id = ${first.id} AND action = 'report.save' AND before IS NOT NULL`),
+    );
+    expect(audit!.before).toEqual({
+      values: [
+        { element: 'population15Plus', breakdown: '', value: 900 },
+        { element: 'workingAgePeople', breakdown: '', value: 500 },
+      ],
+      sections: { results: 'Bản đầu.' },
+      version: 1,
+    });
+  });
+});
