@@ -145,3 +145,62 @@ export const IndicatorTable = z.object({
   /** For a province: one row per commune, the commune-level indicators only. */
   rows: z.array(z.object({ unitId: Uuid, name: z.string(), values: z.record(z.string(), z.number().nullable()) })),
 });
+
+// The trajectory of indicators across years toward the plans' targets (issue 4, "Results": "progress against each
+// plan target and its milestone … trajectory toward 2030").
+const TrajectoryYear = z.coerce.number({ error: 'phải là một năm' }).int({ error: 'phải là một năm' }).min(2000, { error: 'từ năm 2000' }).max(2100, { error: 'đến năm 2100' });
+export const TrajectoryQuery = z.strictObject({
+  unitId: Uuid,
+  /** One catalogue indicator by code; every indicator when absent. */
+  indicator: z.string().max(100).optional(),
+  /** Also count submitted, not yet approved, figures (the years they touch are marked provisional). */
+  provisional: z.enum(['true', 'false']).optional(),
+  /** Both inclusive. By default from 2021 (or an earlier first year of a plan in force) to 2030 (or a later milestone). */
+  fromYear: TrajectoryYear.optional(),
+  toYear: TrajectoryYear.optional(),
+});
+/** One year of one indicator: null value (never zero) when no unit reported enough figures that year. */
+export const TrajectoryPoint = z.object({
+  year: z.number().int(),
+  periodKey: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  status: z.enum(['complete', 'partial', 'none']),
+  unitsReporting: z.number().int(),
+  unitsExpected: z.number().int(),
+  reason: z.string().nullable(),
+  /** Some figure read for this year comes from a submitted, not yet approved, report. */
+  provisional: z.boolean(),
+  /** When the newest report read for this year was last written. */
+  latestAt: z.string().nullable(),
+});
+export const TrajectoryTarget = z.object({
+  planId: Uuid,
+  planNumber: z.string().nullable(),
+  text: z.string(),
+  comparator: z.string(),
+  value: z.number(),
+  year: z.number().nullable(),
+  /** Judged on the value of the milestone year itself; null when that year has no value, lies outside the range, or the target has no year. */
+  met: z.boolean().nullable(),
+  /** The latest year of the range from the milestone on that has a value, judged as the year's indicator table judges it. */
+  latest: z.object({ year: z.number().int(), met: z.boolean() }).nullable(),
+});
+export const IndicatorTrajectory = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.string(),
+  unit: z.string(),
+  points: z.array(TrajectoryPoint),
+  targets: z.array(TrajectoryTarget),
+});
+export const TrajectoryPage = z.object({
+  unit: z.object({ id: Uuid, name: z.string(), level: z.string() }),
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  provisional: z.boolean(),
+  /** When the newest report read for any year was last written. */
+  latestAt: z.string().nullable(),
+  indicators: z.array(IndicatorTrajectory),
+});

@@ -13,6 +13,8 @@ import {
   ReportSaveInput,
   ReportView,
   TemplateView,
+  TrajectoryPage,
+  TrajectoryQuery,
 } from '../../../shared/contracts/reporting.ts';
 import type { ReportingService } from './reporting.service.ts';
 import { formOf, receiveReportWorkbook, reportFilename, reportWorkbook, uploadedXlsx, XLSX_MEDIA_TYPE } from './reporting.xlsx.ts';
@@ -55,5 +57,10 @@ export function reportingRoutes(app: App, reporting: ReportingService) {
   );
   r.get('/api/reporting/indicators', { schema: { tags, summary: 'Chỉ số tính trực tiếp từ số liệu đã phê duyệt', querystring: IndicatorQuery, response: { 200: IndicatorTable } } }, (req) =>
     reporting.indicators(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/reporting/indicators/trajectory',
+    { schema: { tags, summary: 'Diễn biến chỉ số qua các năm so với chỉ tiêu kế hoạch (mặc định 2021-2030)', querystring: TrajectoryQuery, response: { 200: TrajectoryPage } } },
+    (req) => reporting.trajectory(actorOf(req), req.query),
   );
 }

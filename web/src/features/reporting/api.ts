@@ -11,6 +11,7 @@ import {
   type ReportSaveInput,
   type ReportView,
   type TemplateView,
+  type TrajectoryPage,
 } from './model.ts';
 
 export type ReportActionInput = { id: string; action: 'submit' | 'return' | 'approve' | 'reopen'; reason?: string; version: number };
@@ -47,6 +48,13 @@ export const reportingQueries = {
       queryFn: ({ signal }) => api<IndicatorTable>('/api/reporting/indicators', { query: { unitId, periodKey, provisional: provisional ? 'true' : 'false' }, signal }),
       placeholderData: keepPreviousData,
     }),
+  /** One indicator's points across the default years (2021-2030, widened by the plans) and its plans' targets; keyed under 'indicators' so a write on a report refreshes it too. */
+  trajectory: (unitId: string, indicator: string, provisional: boolean) =>
+    queryOptions({
+      queryKey: [...base, 'indicators', 'trajectory', unitId, indicator, provisional],
+      queryFn: ({ signal }) => api<TrajectoryPage>('/api/reporting/indicators/trajectory', { query: { unitId, indicator, provisional: provisional ? 'true' : 'false' }, signal }),
+      placeholderData: keepPreviousData,
+    }),
 };
 
 export const useTemplates = (provinceId: string | null) => useQuery({ ...reportingQueries.templates(provinceId ?? ''), enabled: !!provinceId });
@@ -55,6 +63,8 @@ export const useReport = (k: ReportKey) => useQuery(reportingQueries.report(k));
 export const useCompleteness = (templateId: string, periodKey: string) => useQuery(reportingQueries.completeness(templateId, periodKey));
 export const useIndicators = (unitId: string | null, periodKey: string, provisional: boolean) =>
   useQuery({ ...reportingQueries.indicators(unitId ?? '', periodKey, provisional), enabled: !!unitId });
+export const useTrajectory = (unitId: string | null, indicator: string | null, provisional: boolean) =>
+  useQuery({ ...reportingQueries.trajectory(unitId ?? '', indicator ?? '', provisional), enabled: !!unitId && !!indicator });
 
 /** Provinces and communes, searched as the person types (the indicator table's unit picker). */
 export const unitSearch = async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {

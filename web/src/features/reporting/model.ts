@@ -8,12 +8,14 @@ import type {
   CompletenessPage as CompletenessSchema,
   CompletenessRow as CompletenessRowSchema,
   IndicatorTable as IndicatorTableSchema,
+  IndicatorTrajectory as IndicatorTrajectorySchema,
   IndicatorValue as IndicatorValueSchema,
   OwedPage as OwedSchema,
   OwedReport as OwedReportSchema,
   ReportSaveInput,
   ReportView,
   TemplateView,
+  TrajectoryPage as TrajectoryPageSchema,
   ValueCell as ValueCellSchema,
 } from '../../../../shared/contracts/reporting.ts';
 import { COMPLETENESS_STATUSES, REPORT_STATES, type CompletenessStatus, type ReportAction, type ReportState } from '../../../../shared/domain/report-workflow.ts';
@@ -48,6 +50,10 @@ export type IndicatorTable = z.infer<typeof IndicatorTableSchema>;
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
 export type IndicatorStatus = IndicatorValue['status'];
 export type IndicatorRow = IndicatorTable['rows'][number];
+export type TrajectoryPage = z.infer<typeof TrajectoryPageSchema>;
+export type IndicatorTrajectory = z.infer<typeof IndicatorTrajectorySchema>;
+export type TrajectoryPoint = IndicatorTrajectory['points'][number];
+export type TrajectoryTarget = IndicatorTrajectory['targets'][number];
 
 // ---------------------------------------------------------------------------------------------------
 // Lists of domain values (plain arrays from shared/domain).
@@ -714,3 +720,61 @@ export function compareNullable(a: number | null | undefined, b: number | null |
 /** The indicator chosen for the chart: the one asked for when the table has it, else the first. */
 export const chosenIndicator = (columns: readonly Pick<IndicatorValue, 'code'>[], asked: string | null): string | null =>
   (asked && columns.some((c) => c.code === asked) ? asked : columns[0]?.code) ?? null;
+
+// ---------------------------------------------------------------------------------------------------
+// The trajectory of one indicator across years toward the plans' targets.
+
+/**
+ * The indicator whose trajectory is charted: the one asked for (the URL) when the table has it; else the first
+ * with a value this year, else the first a plan sets a target for, else the first.
+ */
+export function trajectoryIndicator(indicators: readonly Pick<IndicatorValue, 'code' | 'value' | 'targets'>[], asked: string | null): string | null {
+  if (asked && indicators.some((i) => i.code === asked)) return asked;
+  return (indicators.find((i) => i.value !== null) ?? indicators.find((i) => i.targets.length > 0) ?? indicators[0])?.code ?? null;
+}
+
+/** A straight line from the latest value to the next target: an illustration of the pace, never a milestone. */
+export type PaceLine = { from: { year: number; value: number }; to: { year: number; value: number }; perYear: number };
+
+const reached = (value: number, t: Pick<TrajectoryTarget, 'comparator' | 'value'>) => (t.comparator === 'moreThan' ? value > t.value : value >= t.value);
+
+/**
+ * The straight line from the latest year with a value to the nearest later target not yet reached by that value
+ * (the highest of that year's targets, so that the line reaches all of them). No text sets yearly steps between
+ * milestones (QĐ 1373/QĐ-TTg sets 2025 and 2030 only), so the line only illustrates an even pace; null when there
+ * is no value or no later target left to reach.
+ */
+export function paceLine(points: readonly Pick<TrajectoryPoint, 'year' | 'value'>[], targets: readonly Pick<TrajectoryTarget, 'year' | 'value' | 'comparator'>[]): PaceLine | null {
+  const last = [...points].reverse().find((p): p is { year: number; value: number } => p.value !== null && Number.isFinite(p.value));
+  if (!last) return null;
+  const ahead = targets.filter((t): t is typeof t & { year: number } => t.year !== null && t.year > last.year && !reached(last.value, t));
+  if (!ahead.length) return null;
+  const year = Math.min(...ahead.map((t) => t.year));
+  const value = Math.max(...ahead.filter((t) => t.year === year).map((t) => t.value));
+  return { from: { year: last.year, value: last.value }, to: { year, value }, perYear: (value - last.value) / (year - last.year) };
+}
+
+export type TrajectorySeries = {
+  /** The x axis: every year of the range, in order. */
+  years: number[];
+  /** One entry per year; a null value is a gap in the line (no figures that year), never zero. */
+  values: { year: number; value: number | null; provisional: boolean }[];
+  /** The plans' targets whose milestone year lies in the range, as points at that year. */
+  targets: { year: number; value: number; met: boolean | null; comparator: string; planNumber: string | null; text: string }[];
+  pace: PaceLine | null;
+};
+
+/** What the trajectory chart draws for one indicator (the chart only styles it). */
+export function trajectorySeries(t: Pick<IndicatorTrajectory, 'points' | 'targets'>): TrajectorySeries {
+  const years = t.points.map((p) => p.year);
+  const inRange = new Set(years);
+  return {
+    years,
+    values: t.points.map((p) => ({ year: p.year, value: p.value !== null && Number.isFinite(p.value) ? p.value : null, provisional: p.value !== null && p.provisional })),
+    targets: t.targets.flatMap((g) => (g.year !== null && inRange.has(g.year) ? [{ year: g.year, value: g.value, met: g.met, comparator: g.comparator, planNumber: g.planNumber, text: g.text }] : [])),
+    pace: paceLine(t.points, t.targets),
+  };
+}
+
+/** Text from the plans or the units put into the chart's HTML tooltip. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

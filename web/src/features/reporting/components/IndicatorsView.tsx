@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type HTMLAttributes } from 'react';
+import { lazy, Suspense, useMemo, useRef, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { Alert, Card, Empty, Flex, Grid, Select, Skeleton, Switch, Table, Tag, Tooltip, Typography, type Breakpoint } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -7,27 +7,32 @@ import { formatDateTime, formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { useUrlState } from '../../../lib/url-state.ts';
-import { unitSearch, useIndicators } from '../api.ts';
+import { unitSearch, useIndicators, useTrajectory } from '../api.ts';
 import { COMPARATOR_LABEL, GROUP_LABEL } from '../labels.ts';
 import {
   chartSeries,
   chosenIndicator,
   communeColumns,
   compareNullable,
+  escapeHtml,
   formatIndicator,
   isoDay,
   isPeriodKey,
   isUuid,
   parseYear,
   reportingLevelOf,
+  trajectoryIndicator,
+  trajectorySeries,
   yearOf,
   yearOptions,
   type IndicatorRow,
+  type IndicatorTrajectory,
   type IndicatorValue,
 } from '../model.ts';
 import { IndicatorStatusTag } from './Tags.tsx';
 
 const IndicatorChart = lazy(() => import('./IndicatorChart.tsx'));
+const TrajectoryChart = lazy(() => import('./TrajectoryChart.tsx'));
 
 const COVERAGE_KEY: Record<'commune' | 'agency' | 'province', MessageKey> = {
   commune: 'reporting.ind.coverageCommunes',
@@ -37,8 +42,9 @@ const COVERAGE_KEY: Record<'commune' | 'agency' | 'province', MessageKey> = {
 
 /**
  * The indicator table of a unit and a period (year): each indicator's value, its numerator and denominator,
- * how many units have reported; for a province also every commune's row and one indicator charted across
- * communes. Unit, year, provisional figures and the charted indicator live in the URL.
+ * how many units have reported; one indicator's trajectory across years toward its plans' targets; for a
+ * province also every commune's row and one indicator charted across communes. Unit, year, provisional
+ * figures, the indicator followed across years and the one charted across communes live in the URL.
  */
 export function IndicatorsView({ defaultUnitId }: { defaultUnitId: string | null }) {
   const t = useT();
@@ -58,6 +64,17 @@ export function IndicatorsView({ defaultUnitId }: { defaultUnitId: string | null
   const chartCode = chosenIndicator(columns, params.get('chart'));
   const chartIndicator = columns.find((c) => c.code === chartCode) ?? null;
   const series = useMemo(() => (data && chartCode ? chartSeries(data.rows, chartCode) : []), [data, chartCode]);
+  const trajectoryCode = data ? trajectoryIndicator(data.indicators, params.get('indicator')) : null;
+  const trajectory = useTrajectory(unitId, trajectoryCode, provisional);
+  // While another unit, indicator or reading loads, the previous answer (kept as placeholder) is not shown under the new choice.
+  const followed = trajectory.data?.unit.id === unitId && trajectory.data.provisional === provisional ? (trajectory.data.indicators.find((i) => i.code === trajectoryCode) ?? null) : null;
+  const trajectoryData = useMemo(() => (followed ? trajectorySeries(followed) : null), [followed]);
+  const trajectoryLabels = useMemo(() => ({ value: t('reporting.ind.value'), target: t('reporting.ind.targets'), pace: t('reporting.traj.pace') }), [t]);
+  const trajectoryCard = useRef<HTMLDivElement>(null);
+  const follow = (code: string) => {
+    update({ indicator: code });
+    trajectoryCard.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  };
 
   const coverage = (i: IndicatorValue) => {
     const level = reportingLevelOf(i.code) ?? 'province';
@@ -127,6 +144,96 @@ export function IndicatorsView({ defaultUnitId }: { defaultUnitId: string | null
       <Typography.Text type="secondary">—</Typography.Text>
     );
 
+  const comparatorLabel = (c: string) => (COMPARATOR_LABEL[c as keyof typeof COMPARATOR_LABEL] ? t(COMPARATOR_LABEL[c as keyof typeof COMPARATOR_LABEL]) : c);
+  const metLabel = (met: boolean | null) => t(met === true ? 'reporting.ind.met' : met === false ? 'reporting.ind.notMet' : 'reporting.traj.notJudged');
+
+  /** The tooltip of one year: its value and fraction, who reported, whether provisional, the targets of that year. */
+  const describeYear = (ind: IndicatorTrajectory) => (year: number) => {
+    const p = ind.points.find((x) => x.year === year);
+    if (!p) return '';
+    const level = reportingLevelOf(ind.code) ?? 'province';
+    const shown = formatIndicator(p.value, ind.unit);
+    const lines = [
+      `<b>${escapeHtml(t('reporting.traj.year', { year }))}</b>`,
+      shown
+        ? `${escapeHtml(t('reporting.ind.value'))}: <b>${escapeHtml(shown)}</b>${ind.unit === '%' && p.numerator !== null && p.denominator !== null ? ` (${escapeHtml(formatNumber(p.numerator))}/${escapeHtml(formatNumber(p.denominator))})` : ''}`
+        : escapeHtml(p.reason ?? t('reporting.ind.noData')),
+      escapeHtml(t(COVERAGE_KEY[level], { n: formatNumber(p.unitsReporting), m: formatNumber(p.unitsExpected) })),
+      ...(p.provisional ? [escapeHtml(t('reporting.traj.provisionalYear'))] : []),
+      ...ind.targets
+        .filter((g) => g.year === year)
+        .map((g) => escapeHtml(`${t('reporting.ind.targets')}: ${comparatorLabel(g.comparator)} ${formatIndicator(g.value, ind.unit === '%' ? '%' : '')}${g.planNumber ? ` · ${g.planNumber}` : ''} — ${metLabel(g.met)}`)),
+    ];
+    return lines.join('<br/>');
+  };
+
+  /** The plans' targets of the followed indicator: judged at their milestone year, and on the latest year since when that differs. */
+  const trajectoryTargets = (ind: IndicatorTrajectory) =>
+    ind.targets.length ? (
+      <Flex vertical gap={4} style={{ marginTop: 8 }} data-testid="trajectory-targets">
+        {ind.targets.map((g, n) => (
+          <Flex key={`${g.planId}-${n}`} gap={4} wrap align="center" title={g.text}>
+            <span>
+              {comparatorLabel(g.comparator)} <strong>{formatIndicator(g.value, ind.unit === '%' ? '%' : '')}</strong>
+              {g.year ? ` (${t('reporting.ind.targetYear', { year: g.year })})` : ''}
+            </span>
+            {g.planNumber ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                · {g.planNumber}
+              </Typography.Text>
+            ) : null}
+            <Tag color={g.met === true ? 'green' : g.met === false ? 'red' : 'default'} style={{ marginInlineEnd: 0 }} data-testid="trajectory-target-met" data-met={String(g.met)}>
+              {metLabel(g.met)}
+            </Tag>
+            {g.latest && g.latest.year !== g.year ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                ({t('reporting.traj.latest', { year: g.latest.year, status: metLabel(g.latest.met) })})
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        ))}
+      </Flex>
+    ) : null;
+
+  const trajectoryBody = () => {
+    if (trajectory.isError) return <ErrorAlert error={trajectory.error} />;
+    const page = trajectory.data;
+    if (!followed || !trajectoryData || !page) return <Skeleton.Node active style={{ width: '100%', height: 320 }} />;
+    const pace = trajectoryData.pace;
+    const count = (v: number) => `${formatIndicator(v, '')} ${followed.unit}`;
+    const noValue = trajectoryData.values.every((v) => v.value === null);
+    return (
+      <>
+        {noValue ? <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('reporting.traj.empty', { from: page.fromYear, to: page.toYear })} data-testid="trajectory-empty" /> : null}
+        <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 320 }} />}>
+          <TrajectoryChart data={trajectoryData} unit={followed.unit} name={followed.name} labels={trajectoryLabels} tooltip={describeYear(followed)} />
+        </Suspense>
+        <Flex vertical gap={2} style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="trajectory-range">
+            {t('reporting.traj.range', { from: page.fromYear, to: page.toYear })} · {page.latestAt ? t('reporting.ind.latest', { at: formatDateTime(page.latestAt) }) : t('reporting.ind.noData')} · {t('reporting.traj.gaps')}
+          </Typography.Text>
+          {trajectoryData.values.some((v) => v.provisional) ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="trajectory-provisional">
+              <span style={{ color: '#d48806' }}>○</span> {t('reporting.traj.provisionalYear')}: {trajectoryData.values.filter((v) => v.provisional).map((v) => v.year).join(', ')}
+            </Typography.Text>
+          ) : null}
+          {pace ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="trajectory-pace">
+              {t('reporting.traj.paceNote', {
+                from: pace.from.year,
+                value: followed.unit === '%' ? formatIndicator(pace.from.value, '%')! : count(pace.from.value),
+                to: pace.to.year,
+                target: followed.unit === '%' ? formatIndicator(pace.to.value, '%')! : count(pace.to.value),
+                step: followed.unit === '%' ? t('reporting.traj.points', { n: formatIndicator(pace.perYear, '')! }) : count(pace.perYear),
+              })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+        {trajectoryTargets(followed)}
+      </>
+    );
+  };
+
   return (
     <div data-testid="indicators">
       <PageHeader title={t('reporting.ind.title')} />
@@ -188,7 +295,24 @@ export function IndicatorsView({ defaultUnitId }: { defaultUnitId: string | null
             pagination={false}
             style={{ marginBottom: 16 }}
             data-testid="indicators-table"
-            onRow={(r) => ({ 'data-testid': 'indicator-row', 'data-code': r.code, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
+            rowClassName={(r) => (r.code === trajectoryCode ? 'ant-table-row-selected' : '')}
+            onRow={(r) =>
+              ({
+                'data-testid': 'indicator-row',
+                'data-code': r.code,
+                'data-status': r.status,
+                'aria-selected': r.code === trajectoryCode,
+                tabIndex: 0,
+                style: { cursor: 'pointer' },
+                onClick: () => follow(r.code),
+                onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    follow(r.code);
+                  }
+                },
+              }) as HTMLAttributes<HTMLElement>
+            }
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reporting.ind.empty')} /> }}
             columns={[
               {
@@ -216,6 +340,32 @@ export function IndicatorsView({ defaultUnitId }: { defaultUnitId: string | null
               { title: t('reporting.ind.targets'), key: 'targets', width: 240, responsive: wide, render: (_v, r) => targets(r) },
             ]}
           />
+
+          <div ref={trajectoryCard} style={{ scrollMarginTop: 16 }}>
+            <Card
+              size="small"
+              title={t('reporting.traj.title')}
+              style={{ marginBottom: 16 }}
+              extra={
+                <Select<string>
+                  value={trajectoryCode ?? undefined}
+                  onChange={(v) => update({ indicator: v })}
+                  options={data.indicators.map((i) => ({ value: i.code, label: i.name }))}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  style={{ width: 360, maxWidth: '60vw' }}
+                  popupMatchSelectWidth={false}
+                  data-testid="trajectory-pick"
+                  aria-label={t('reporting.traj.pick')}
+                />
+              }
+              data-testid="trajectory-card"
+            >
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+                {t('reporting.traj.hint')}
+              </Typography.Paragraph>
+              {trajectoryBody()}
+            </Card>
+          </div>
 
           {data.rows.length > 0 && columns.length > 0 ? (
             <>
