@@ -33,6 +33,8 @@ import { createTrackingService } from './modules/tracking/tracking.service.ts';
 import { trackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { createReportingService } from './modules/reporting/reporting.service.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
+import { createReportTemplatesService } from './modules/reporting/reporting.templates.service.ts';
+import { reportTemplatesRoutes } from './modules/reporting/reporting.templates.routes.ts';
 import { createRemindersService } from './modules/reminders/reminders.service.ts';
 import { createSmtpMailer } from './modules/reminders/reminders.mailer.ts';
 import { remindersRoutes } from './modules/reminders/reminders.routes.ts';
@@ -58,6 +60,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login' | '
     plans,
     tracking: createTrackingService({ db, clock, groupsWithMembers: agencies.groupsWithMembers }),
     reporting,
+    reportTemplates: createReportTemplatesService({ db, assignmentsOfPlan: plans.assignmentsOfPlan, groupsWithMembers: agencies.groupsWithMembers, forgetTemplate: reporting.forgetTemplate }),
     reminders: createRemindersService({
       db,
       clock,
@@ -133,6 +136,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   await plansRoutes(app, services.plans);
   trackingRoutes(app, services.tracking);
   reportingRoutes(app, services.reporting);
+  reportTemplatesRoutes(app, services.reportTemplates);
   remindersRoutes(app, services.reminders);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 

@@ -414,6 +414,37 @@ const MATRIX: Record<string, Row> = {
     request: (f, _w, which) => ({ url: `/api/reporting/indicators?unitId=${f[which === 'in' ? 'vlReport' : 'ctReport'].unitId}&periodKey=2023` }),
     expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
   },
+  'GET /api/reporting/indicators/trajectory': {
+    request: (f, _w, which) => ({ url: `/api/reporting/indicators/trajectory?unitId=${f[which === 'in' ? 'vlReport' : 'ctReport'].unitId}&indicator=informationCompetenceRate` }),
+    expect: { default: scoped(), systemAdmin: ok(), anonymous: ANON },
+  },
+  // Report templates and the proposals a plan makes for them: the coordinator changes them, province-level
+  // viewers and evaluators read them, anyone else in the province is refused.
+  'GET /api/reporting/template-details': {
+    request: (f, _w, which) => ({ url: `/api/reporting/template-details?provinceId=${which === 'in' ? f.vinhLong : f.canTho}` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
+  'PATCH /api/reporting/templates/{id}': {
+    // The commune template with the version it has and nothing changed: allowed, and nothing is written.
+    request: async (f, _w, which) => {
+      const id = f[which === 'in' ? 'vlReport' : 'ctReport'].templateId;
+      return { url: `/api/reporting/templates/${id}`, payload: { version: await versionOf(sql`SELECT version FROM report_templates WHERE id = ${id}`), frequency: 'Hằng năm' } };
+    },
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
+  'GET /api/reporting/proposals': {
+    request: (f, _w, which) => ({ url: `/api/reporting/proposals?planId=${which === 'in' ? f.vlPlan : f.ctPlan}` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
+  'POST /api/reporting/proposals/apply': {
+    // An empty plan proposes nothing: those allowed get past the access check to "nothing chosen" (400).
+    request: async (f, _w, which) => {
+      const r = f[which === 'in' ? 'vlReport' : 'ctReport'];
+      const version = await versionOf(sql`SELECT version FROM report_templates WHERE id = ${r.templateId}`);
+      return { url: '/api/reporting/proposals/apply', payload: { planId: which === 'in' ? f.vlPlan : f.ctPlan, templates: [{ templateId: r.templateId, version }] } };
+    },
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(400), coordinator: { in: 400, out: 404 }, anonymous: ANON },
+  },
   // Notifications are each person's own (another's, even for the administrator, is not found); sending
   // reminders now is the coordinator's, on a template of their province.
   'GET /api/notifications': { request: () => ({ url: '/api/notifications' }), expect: { default: ok(), anonymous: ANON } },

@@ -36,8 +36,11 @@ export const AUDIT_ACTIONS = [
   'report.reopen',
   // A reminder to submit a report (scheduled, or sent now by the coordinator): who was notified, in-app and by e-mail.
   'reminder.send',
+  // A coordinator's edit of a report template's NĐ 09/2019 parts, and the proposals from a plan applied to templates.
+  'reportTemplate.update',
+  'reportTemplate.applyProposal',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan', 'contribution', 'taskStatus', 'report'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan', 'contribution', 'taskStatus', 'report', 'reportTemplate'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

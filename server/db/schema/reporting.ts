@@ -41,6 +41,11 @@ export const reportTemplates = pgTable(
     legalBasis: text('legal_basis'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // A coordinator's edit carries the version it started from; the update is conditional on it, so the
+    // second of two coordinators editing the same template gets 409 instead of overwriting the first.
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
   },
   (t) => [uniqueIndex('report_templates_code_uq').on(t.provinceId, t.code)],
 );

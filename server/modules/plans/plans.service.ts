@@ -135,6 +135,34 @@ export function createPlansService({ db, findUnit, groupsWithMembers, catalogue 
     /** The targets of the province's plans in force (for the reporting module; the caller has checked access). */
     targetsInForce: async (provinceId: string) => (await repo.targetsInForce(db, provinceId)).map((t) => ({ ...t, value: Number(t.value) })),
 
+    /**
+     * A plan's targets and the rows of its task assignments as stored (a group is one row, not expanded), for
+     * the reporting module's template proposals. No actor: the caller checks access on `provincePath`.
+     */
+    async assignmentsOfPlan(planId: string) {
+      const p = await repo.findPlan(db, planId);
+      if (!p) return undefined;
+      const [targets, { tasks, assignments }] = await Promise.all([repo.targetsOf(db, p.id), repo.tasksOf(db, p.id)]);
+      const taskById = new Map(tasks.map((t) => [t.id, t]));
+      const position = new Map(tasks.map((t, i) => [t.id, i]));
+      // In the plan's order (the repository lists them by role and agency name), so reasons read as the plan does.
+      assignments.sort((x, y) => position.get(x.taskId)! - position.get(y.taskId)!);
+      return {
+        plan: { id: p.id, provinceId: p.provinceId, provincePath: p.provincePath, number: p.number, title: p.title, status: p.status as PlanStatus, targetCount: targets.length, taskCount: tasks.length },
+        targets: targets.map((t) => ({ text: t.text, indicator: t.indicator, unit: t.unit, scope: t.scope })),
+        assignments: assignments.map((a) => ({
+          taskId: a.taskId,
+          taskCode: taskById.get(a.taskId)?.code ?? null,
+          taskTitle: taskById.get(a.taskId)?.title ?? '',
+          role: a.role as 'lead' | 'coordinator',
+          agencyId: a.agencyId,
+          groupId: a.groupId,
+          groupName: a.groupName,
+          raw: a.raw,
+        })),
+      };
+    },
+
     /** Reads an uploaded plan for the coordinator to check: nothing is written (issue 3, "preview first"). */
     async preview(actor: Actor, provinceId: string, file: { filename: string; bytes: Uint8Array }) {
       const province = await provinceFor(actor, provinceId);

@@ -8,6 +8,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   FileDoneOutlined,
+  FormOutlined,
   FundOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -28,6 +29,7 @@ export const MODULES: Module[] = [
   { path: '/agencies', label: 'nav.agencies', icon: <BankOutlined /> },
   { path: '/plans', label: 'nav.plans', icon: <ScheduleOutlined /> },
   { path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
+  { path: '/reports/templates', label: 'reporting.nav.templates', icon: <FormOutlined />, show: (me) => me.grants.some((g) => g.role === 'coordinator' || g.role === 'systemAdmin') },
   { path: '/indicators', label: 'reporting.nav.indicators', icon: <FundOutlined /> },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, show: (me) => me.abilities.manageUsers === true },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, show: (me) => me.abilities.viewAudit === true },
@@ -76,6 +78,9 @@ export function menuItems(me: Me, t: T, onNavigate?: () => void): MenuProps['ite
 export function selectedKey(pathname: string): string {
   // A task's page is reached from "Việc của tôi".
   if (pathname.startsWith('/tasks/')) return '/my-tasks';
-  const match = MODULES.map((m) => m.path).find((p) => pathname === p || pathname.startsWith(p + '/'));
+  // The longest match: /reports/templates has its own entry under /reports.
+  const match = MODULES.map((m) => m.path)
+    .filter((p) => pathname === p || pathname.startsWith(p + '/'))
+    .sort((a, b) => b.length - a.length)[0];
   return match ?? '';
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Breadcrumb, Button, Tabs, Typography } from 'antd';
-import { EditOutlined, LineChartOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, LineChartOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatNumber } from '../../../lib/format.ts';
@@ -35,6 +35,14 @@ export function PlanDetailView({ plan, canCreateAgency = false }: { plan: PlanDe
         title={plan.title}
         extra={
           <>
+            {plan.abilities.board ? (
+              // The reporting feature's page, by URL only (features do not import each other).
+              <Link to={`/reports/templates?provinceId=${plan.provinceId}&tab=proposals&planId=${plan.id}`}>
+                <Button icon={<FormOutlined />} data-testid="plan-proposals-link">
+                  {t('reporting.tm.fromPlan')}
+                </Button>
+              </Link>
+            ) : null}
             {plan.abilities.board ? (
               <Link to={`/plans/${plan.id}/board`}>
                 <Button icon={<LineChartOutlined />} data-testid="plan-board-link">
