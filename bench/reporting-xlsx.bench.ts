@@ -77,9 +77,9 @@ async function run(label: 'pglite' | 'postgres', database: DatabaseHandle) {
     t = process.hrtime.bigint();
     // Through the save path's own statement (the synthetic elements are in no template, so not via the service).
     const audit = auditRow(actor, { action: 'report.save', entityType: 'report', entityId: null, before: {}, after: { values: parsed.values.length } });
-    const written = await writeReport(database.db, { kind: 'update', id: scratch.id!, version: scratchVersion }, actor.id, parsed.values, parsed.sections, audit);
+    const written = await writeReport(database.db, { ...key, periodKey: '2020' }, { kind: 'update', version: scratchVersion, savableStates: ['draft'] }, '2019', actor.id, parsed.values, parsed.sections, audit);
     if (!written) throw new Error('the 5,000 figures were not written');
-    scratchVersion = written.version;
+    scratchVersion = written.report.version;
     const write = ms(t);
     t = process.hrtime.bigint();
     const saved = await receiveReportWorkbook(services.reporting, actor, key, file);

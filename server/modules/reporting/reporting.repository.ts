@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { rowsOf, type Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { reportSections, reportTemplates, reports, reportValues } from '../../db/schema/reporting.ts';
@@ -209,37 +209,30 @@ export async function firstPlanYearInForce(db: Db, provinceId: string): Promise<
   return row?.first == null ? null : Number(row.first);
 }
 
-// The save path, in two statements (issue 4 figure: p99 of a save under 100 ms with 130 reporters, 50 at once).
-// Written as SQL because each is one round trip doing what the query builder would need eight for.
+// The save path (issue 4 figure: p99 of a save under 100 ms with 130 reporters, 50 at once): one statement when
+// it succeeds, written as SQL because it does what the query builder would need eight round trips for.
 const NO_AGENCY = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 type Cell = { element: string; breakdown: string; value: number };
-const epochMs = (col: string) => sql.raw(`(extract(epoch FROM r.${col}) * 1000)::float8`);
+type ReporterKey = { templateId: string; periodKey: string; unitId: string; agencyId: string | null };
+const epochMs = (alias: string, col: string) => sql.raw(`(extract(epoch FROM ${alias}.${col}) * 1000)::float8`);
 const dateOf = (ms: number | null) => (ms === null ? null : new Date(Number(ms)));
-
-/**
- * A reporter's report for a period (if any) and the approved figures of the period before it (for the check
- * of figures far from last period), in one round trip.
- */
-export async function reportWithPrevious(db: Db, k: { templateId: string; periodKey: string; unitId: string; agencyId: string | null }, previousKey: string) {
-  const reporter = (alias: string) => {
-    const a = sql.raw(alias);
-    return sql`${a}.template_id = ${k.templateId} AND ${a}.unit_id = ${k.unitId} AND coalesce(${a}.agency_id, ${NO_AGENCY}) = coalesce(${k.agencyId}::uuid, ${NO_AGENCY})`;
-  };
-  const result = await db.execute(sql`
-    SELECT cur.*, prev.previous FROM (
-      SELECT coalesce(jsonb_agg(jsonb_build_object('element', v.element, 'breakdown', v.breakdown, 'value', v.value)), '[]'::jsonb) AS previous
-      FROM reports p JOIN report_values v ON v.report_id = p.id
-      WHERE ${reporter('p')} AND p.period_key = ${previousKey} AND p.state = 'approved'
-    ) prev LEFT JOIN LATERAL (
-      SELECT r.id, r.template_id, r.period_key, r.unit_id, r.agency_id, r.state, r.version, r.due_date::text AS due_date, r.return_reason,
-        ${epochMs('submitted_at')} AS submitted_at, ${epochMs('reviewed_at')} AS reviewed_at, ${epochMs('updated_at')} AS updated_at,
-        (SELECT u.display_name FROM users u WHERE u.id = r.updated_by) AS updated_by_name
-      FROM reports r WHERE ${reporter('r')} AND r.period_key = ${k.periodKey}
-    ) cur ON true`);
-  const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-  const previous = ((row?.previous ?? []) as Cell[]).map((v) => ({ ...v, value: Number(v.value) }));
-  if (!row?.id) return { report: undefined, previous };
-  const report: ReportRow = {
+/** The reports of one reporter and template (any period): uses the unique index reports_reporter_uq. */
+const sameReporterAs = (alias: string, k: ReporterKey) => {
+  const a = sql.raw(alias);
+  return sql`${a}.template_id = ${k.templateId} AND ${a}.unit_id = ${k.unitId} AND coalesce(${a}.agency_id, ${NO_AGENCY}) = coalesce(${k.agencyId}::uuid, ${NO_AGENCY})`;
+};
+/** The approved figures of the reporter's report for another period, as a JSON array (for "far from last period"). */
+const previousFigures = (k: ReporterKey, previousKey: string) => sql`(
+  SELECT coalesce(jsonb_agg(jsonb_build_object('element', v.element, 'breakdown', v.breakdown, 'value', v.value)), '[]'::jsonb)
+  FROM reports p JOIN report_values v ON v.report_id = p.id
+  WHERE ${sameReporterAs('p', k)} AND p.period_key = ${previousKey} AND p.state = 'approved')`;
+const reportFields = (alias: string) => {
+  const a = sql.raw(alias);
+  return sql`${a}.id, ${a}.template_id, ${a}.period_key, ${a}.unit_id, ${a}.agency_id, ${a}.state, ${a}.version, ${a}.due_date::text AS due_date, ${a}.return_reason,
+    ${epochMs(alias, 'submitted_at')} AS submitted_at, ${epochMs(alias, 'reviewed_at')} AS reviewed_at, ${epochMs(alias, 'updated_at')} AS updated_at`;
+};
+function toReportRow(row: Record<string, unknown>, updatedByName: string | null): ReportRow {
+  return {
     id: row.id as string,
     templateId: row.template_id as string,
     periodKey: row.period_key as string,
@@ -252,36 +245,56 @@ export async function reportWithPrevious(db: Db, k: { templateId: string; period
     submittedAt: dateOf(row.submitted_at as number | null),
     reviewedAt: dateOf(row.reviewed_at as number | null),
     updatedAt: dateOf(row.updated_at as number)!,
-    updatedByName: (row.updated_by_name as string | null) ?? null,
+    updatedByName,
   };
-  return { report, previous };
+}
+const previousOf = (row: Record<string, unknown> | undefined) => ((row?.previous ?? []) as Cell[]).map((v) => ({ ...v, value: Number(v.value) }));
+
+/**
+ * A reporter's report for a period (if any) and the approved figures of the period before it (for the check
+ * of figures far from last period), in one round trip.
+ */
+export async function reportWithPrevious(db: Db, k: ReporterKey, previousKey: string) {
+  const result = await db.execute(sql`
+    SELECT cur.*, ${previousFigures(k, previousKey)} AS previous
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT ${reportFields('r')}, (SELECT u.display_name FROM users u WHERE u.id = r.updated_by) AS updated_by_name
+      FROM reports r WHERE ${sameReporterAs('r', k)} AND r.period_key = ${k.periodKey}
+    ) cur ON true`);
+  const [row] = rowsOf<Record<string, unknown>>(result);
+  return { report: row?.id ? toReportRow(row, (row.updated_by_name as string | null) ?? null) : undefined, previous: previousOf(row) };
 }
 
 /**
  * Writes a report's figures and narrative as they stand in the form, and its audit record, in ONE statement
- * (atomic without a transaction's extra round trips). The head is either the first save (insert; nothing if
- * another save created it meanwhile) or a later one (update only if the version read is still current: the
- * optimistic lock that refuses silent overwrites). Every other part runs only through the head, so when the
- * head writes nothing, nothing is written and the caller answers 409. Figures no longer in the form are
- * deleted, the others upserted; the audit's "before" is read from the statement's snapshot, i.e. before
- * any of its changes.
+ * (atomic without a transaction's round trips), and answers the report as written with the approved figures
+ * of the period before. The head is the first save (an insert; nothing if the report exists meanwhile) or a
+ * later one (an update only if the version the form started from is still current and the state is one the
+ * workflow lets the reporter save in: the optimistic lock that refuses silent overwrites). Every other part
+ * runs through the head, so when the head writes nothing, nothing is written and the answer is undefined (the
+ * caller reads why). Figures no longer in the form are deleted, the others upserted; the audit's "before" is
+ * read from the statement's snapshot, i.e. before any of its changes.
  */
 export async function writeReport(
   db: Db,
-  head: { kind: 'insert'; values: { templateId: string; periodKey: string; unitId: string; agencyId: string | null; dueDate: string } } | { kind: 'update'; id: string; version: number },
+  k: ReporterKey,
+  head: { kind: 'insert'; dueDate: string } | { kind: 'update'; version: number; savableStates: readonly string[] },
+  previousKey: string,
   updatedBy: string,
   cells: Cell[],
   sections: Record<string, string>,
   /** The audit row (lib/audit auditRow); its entity and the figures "before" are filled in by the statement. */
   audit: AuditRow,
-): Promise<{ id: string; version: number; updatedAt: Date } | undefined> {
+): Promise<{ report: ReportRow; previous: Cell[] } | undefined> {
   const headSql =
     head.kind === 'insert'
-      ? sql`INSERT INTO reports (template_id, period_key, unit_id, agency_id, due_date, updated_by)
-            VALUES (${head.values.templateId}, ${head.values.periodKey}, ${head.values.unitId}, ${head.values.agencyId}::uuid, ${head.values.dueDate}::date, ${updatedBy})
-            ON CONFLICT DO NOTHING RETURNING id, version, updated_at`
-      : sql`UPDATE reports SET version = version + 1, updated_at = now(), updated_by = ${updatedBy}
-            WHERE id = ${head.id} AND version = ${head.version} RETURNING id, version, updated_at`;
+      ? sql`INSERT INTO reports AS r (template_id, period_key, unit_id, agency_id, due_date, updated_by)
+            VALUES (${k.templateId}, ${k.periodKey}, ${k.unitId}, ${k.agencyId}::uuid, ${head.dueDate}::date, ${updatedBy})
+            ON CONFLICT DO NOTHING RETURNING ${reportFields('r')}`
+      : sql`UPDATE reports AS r SET version = r.version + 1, updated_at = now(), updated_by = ${updatedBy}
+            WHERE ${sameReporterAs('r', k)} AND r.period_key = ${k.periodKey} AND r.version = ${head.version}
+              AND r.state IN (${sql.join(head.savableStates.map((x) => sql`${x}`), sql`, `)})
+            RETURNING ${reportFields('r')}`;
   const result = await db.execute(sql`
     WITH head AS (${headSql}),
     new_values AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(cells)}::jsonb) AS n(element text, breakdown text, value numeric)),
@@ -304,10 +317,11 @@ export async function writeReport(
       SELECT ${audit.actorId}::uuid, ${audit.actorName}, ${audit.action}, ${audit.entityType}, head.id::text,
         CASE WHEN ${head.kind === 'insert'} THEN NULL ELSE jsonb_build_object(
           'values', (SELECT coalesce(jsonb_agg(jsonb_build_object('element', element, 'breakdown', breakdown, 'value', value) ORDER BY element, breakdown), '[]'::jsonb) FROM old_values),
-          'sections', (SELECT coalesce(jsonb_object_agg(key, text), '{}'::jsonb) FROM old_sections)) || ${JSON.stringify(audit.before ?? {})}::jsonb END,
+          'sections', (SELECT coalesce(jsonb_object_agg(key, text), '{}'::jsonb) FROM old_sections),
+          'version', head.version - 1) || ${JSON.stringify(audit.before ?? {})}::jsonb END,
         ${JSON.stringify(audit.after)}::jsonb, ${audit.requestId}, ${audit.ip}
       FROM head)
-    SELECT id, version, (extract(epoch FROM updated_at) * 1000)::float8 AS updated_at FROM head`);
-  const [row] = (result as unknown as { rows: { id: string; version: number; updated_at: number }[] }).rows;
-  return row ? { id: row.id, version: Number(row.version), updatedAt: new Date(Number(row.updated_at)) } : undefined;
+    SELECT head.*, ${previousFigures(k, previousKey)} AS previous FROM head`);
+  const [row] = rowsOf<Record<string, unknown>>(result);
+  return row ? { report: toReportRow(row, null), previous: previousOf(row) } : undefined;
 }

@@ -10,7 +10,7 @@ import { CATALOGUE_ELEMENTS } from '../../../shared/domain/indicator-catalogue.t
 import type { DataElement } from '../../../shared/domain/indicators.ts';
 import { cellsOf, reportIssues } from '../../../shared/domain/report-entry.ts';
 import { addDays } from '../../../shared/domain/task-tracking.ts';
-import { COMPLETENESS_STATUSES, reportActionsFor, reportTransition, type CompletenessStatus, type ReportActorKind, type ReportState } from '../../../shared/domain/report-workflow.ts';
+import { COMPLETENESS_STATUSES, REPORT_STATES, reportActionsFor, reportTransition, type CompletenessStatus, type ReportActorKind, type ReportState } from '../../../shared/domain/report-workflow.ts';
 import { periodContaining, periodFromKey, periodLabel, type PeriodKind } from '../../../shared/domain/reporting-periods.ts';
 import * as repo from './reporting.repository.ts';
 import { DEFAULT_TEMPLATES } from './reporting.templates.ts';
@@ -283,36 +283,28 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
       for (const key of Object.keys(input.sections)) if (!outline.has(key)) issues.push({ path: `sections.${key}`, message: 'không có mục này trong đề cương' });
       if (issues.length) throw invalid(`Báo cáo chưa lưu được: ${issues.slice(0, 5).map((x) => x.message).join('; ')}`, issues);
       const key = { templateId: ctx.t.id, periodKey: input.periodKey, unitId: ctx.reporter.unitId, agencyId: ctx.reporter.agencyId };
-      const { report: existing, previous } = await repo.reportWithPrevious(db, key, previousKeyOf(ctx, input.periodKey));
-      if (!existing && input.version !== null) throw conflict('Báo cáo này chưa có trên máy chủ; hãy tải lại trang.');
-      if (existing) {
-        checkVersion(existing, input.version);
-        if (!reportTransition(existing.state as ReportState, 'save', ctx.kinds).ok) throw conflict('Báo cáo đã gửi hoặc đã được phê duyệt nên không sửa được; nếu cần sửa, hãy đề nghị Sở GDĐT trả lại.');
-      }
       const sections = Object.fromEntries(Object.entries(input.sections).filter(([, text]) => text.trim() !== ''));
-      const dueDate = existing?.dueDate ?? dueOf(ctx.t, input.periodKey);
+      // The states the workflow table lets this actor save in: the write's condition, with the version.
+      const savableStates = REPORT_STATES.filter((state) => reportTransition(state, 'save', ctx.kinds).ok);
       const written = await repo.writeReport(
         db,
-        existing ? { kind: 'update', id: existing.id, version: existing.version } : { kind: 'insert', values: { ...key, dueDate } },
+        key,
+        input.version === null ? { kind: 'insert', dueDate: dueOf(ctx.t, input.periodKey) } : { kind: 'update', version: input.version, savableStates },
+        previousKeyOf(ctx, input.periodKey),
         actor.id,
         cells,
         sections,
-        auditRow(actor, { action: 'report.save', entityType: 'report', entityId: null, before: existing ? { version: existing.version } : null, after: { templateId: ctx.t.id, periodKey: input.periodKey, reporter: ctx.reporter.name, values: cells, sections: input.sections } }),
+        auditRow(actor, { action: 'report.save', entityType: 'report', entityId: null, after: { templateId: ctx.t.id, periodKey: input.periodKey, reporter: ctx.reporter.name, values: cells, sections: input.sections } }),
       );
       if (!written) {
-        // Another save got in between the read and the write: name who, from what is there now.
-        if (!existing) throw conflict('Báo cáo này vừa được người khác tạo. Hãy tải lại để xem số liệu mới rồi lưu lại.');
-        checkVersion((await repo.findReport(db, existing.id)) ?? { ...existing, version: -1 }, input.version);
-        throw conflict('Báo cáo vừa được cập nhật. Hãy xem số liệu mới rồi lưu lại.');
+        // Nothing was written: say why, from what is there now (the rare path, so it may cost a read).
+        const { report: current } = await repo.reportWithPrevious(db, key, previousKeyOf(ctx, input.periodKey));
+        if (!current) throw conflict('Báo cáo này chưa có trên máy chủ; hãy tải lại trang.');
+        if (input.version === null) throw conflict('Báo cáo này vừa được người khác tạo. Hãy tải lại để xem số liệu mới rồi lưu lại.');
+        checkVersion(current, input.version);
+        throw conflict('Báo cáo đã gửi hoặc đã được phê duyệt nên không sửa được; nếu cần sửa, hãy đề nghị Sở GDĐT trả lại.');
       }
-      const row: repo.ReportRow = {
-        ...(existing ?? { ...key, state: 'draft', dueDate, returnReason: null, submittedAt: null, reviewedAt: null }),
-        id: written.id,
-        version: written.version,
-        updatedAt: written.updatedAt,
-        updatedByName: actor.displayName,
-      };
-      return view(ctx, input.periodKey, row, { values: cells, sections, previous });
+      return view(ctx, input.periodKey, { ...written.report, updatedByName: actor.displayName }, { values: cells, sections, previous: written.previous });
     },
 
     async act(actor: Actor, id: string, input: z.infer<typeof ReportActionInput>) {
