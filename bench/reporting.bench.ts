@@ -123,13 +123,13 @@ async function saveBench(label: string, database: DatabaseHandle) {
       await db.execute(sql`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (${createHash('sha256').update(token).digest('hex')}, ${u!.id}, now() + interval '1 day')`);
       cookies.push(`xhht_session=${token}`);
     }
-    // Each commune saves its 2027 report SAVES_EACH times in a row (the version of one save feeds the next);
-    // CONNECTIONS of them at once.
+    // Each reporter opens its 2027 report (not timed, as the officer has the form open), then saves it
+    // SAVES_EACH times in a row (the version of one save feeds the next); CONNECTIONS of them at once.
     const jobs = reporters.map((c, i) => ({ id: c.id, cookie: cookies[i]!, templateId: c.templateId, unitId: c.unitId, agencyId: c.agencyId, element: c.element }));
     const cpu0 = process.cpuUsage();
     const pg0 = await postgresCpuMs(database);
     const clients = new Worker(new URL('./reporting-save-clients.mjs', import.meta.url), { workerData: { base, jobs, connections: CONNECTIONS, savesEach: SAVES_EACH, periodKey: '2027' } });
-    const result = await new Promise<{ latencies: number[]; errors: number; errorSamples: string[]; last: Record<string, number>; seconds: number }>((resolve, reject) => {
+    const result = await new Promise<{ latencies: number[]; firstSaves: number[]; errors: number; errorSamples: string[]; last: Record<string, number>; seconds: number }>((resolve, reject) => {
       clients.once('message', resolve);
       clients.once('error', reject);
     });
@@ -138,6 +138,8 @@ async function saveBench(label: string, database: DatabaseHandle) {
     const pgCpu = (await postgresCpuMs(database)) - pg0;
     const { latencies, errors, seconds } = result;
     for (const e of result.errorSamples) note(`${label}: ${e}`);
+    const later = latencies.filter((x) => !result.firstSaves.includes(x));
+    note(`${label}: first save of each report (creates it) p50 ${percentile(result.firstSaves, 50).toFixed(0)} ms, p99 ${percentile(result.firstSaves, 99).toFixed(0)} ms; later saves p50 ${percentile(later, 50).toFixed(0)} ms, p99 ${percentile(later, 99).toFixed(0)} ms`);
     const last = new Map(Object.entries(result.last));
     // CPU per save does not depend on what else runs on the machine, unlike the latencies.
     note(`${label}: CPU per save: server process ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(2)} ms (process.cpuUsage counts every thread, the clients' too)${database.kind === 'postgres' ? `, PostgreSQL backends ${(pgCpu / latencies.length).toFixed(2)} ms` : ''}`);
@@ -187,7 +189,10 @@ async function run(label: 'pglite' | 'postgres', database: DatabaseHandle) {
 main(async () => {
   if (DRIVERS.includes('postgres') && (await postgresAvailable())) {
     await withThrowawayDatabase(async (url) => {
-      const pg = await openDatabase({ kind: 'postgres', url, poolSize: 20 });
+      // The pool the server would open (DATABASE_POOL_SIZE, or its default for this machine).
+      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url });
+      const pg = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'postgres', url });
+      note(`postgres: ${config.database.kind === 'postgres' ? config.database.poolSize : '?'} connections in the pool`);
       try {
         await run('postgres', pg);
       } finally {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -10,8 +11,9 @@ describe('loadConfig', () => {
 
   it('switches to PostgreSQL when DATABASE_URL is set, without loading the demo', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/xhht' });
-    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/xhht' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/xhht', poolSize: Math.max(4, 2 * availableParallelism()) });
     expect(c.demoOnFirstStart).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db', DATABASE_POOL_SIZE: '12' }).database).toMatchObject({ poolSize: 12 });
   });
 
   it('lists every problem at once', () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 // The only reader of process.env. Every problem is listed at once so an operator fixes the
@@ -21,6 +22,10 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://')
     .optional(),
+  // Connections to PostgreSQL. Default: twice the cores of this machine, at least 4 (the PostgreSQL wiki's
+  // rule of thumb, cores × 2 + spindles, for a server on the same machine). Measured on 2 cores with 50
+  // concurrent saves (bench/reporting): 4 connections gave p99 162 ms, 20 gave 267 ms (the backends compete).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   DATA_DIR: z.string().min(1).default('.data/pglite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
@@ -44,7 +49,7 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string | null };
   logLevel: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
@@ -80,7 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     port: c.PORT,
     database: c.DATABASE_URL
-      ? { kind: 'postgres', url: c.DATABASE_URL }
+      ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE ?? Math.max(4, 2 * availableParallelism()) }
       : { kind: 'pglite', dataDir: c.DATA_DIR === ':memory:' ? null : c.DATA_DIR },
     logLevel: c.LOG_LEVEL,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
