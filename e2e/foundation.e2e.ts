@@ -1,48 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, ensureWebBuilt, hasText, hidden, launchBrowser, resetShots, shot, startServer, visible, type TestServer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, dropdownSettled, hasText, hidden, logout, setupJourney, shot, visible } from './support.ts';
 
 // The foundation journey: an administrator finds a commune without typing diacritics, gives a new
 // commune officer an account scoped to it; the officer must change the password first, then sees
 // their commune and is refused another one.
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  resetShots();
-  ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
-}, 60_000);
-
-async function newPage(viewport = { width: 1280, height: 860 }): Promise<Page> {
-  const context = await browser!.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    await shot(page, 'zz-failure').catch(() => undefined);
-    console.error(server?.output());
-  });
-  return page;
-}
-
-async function login(page: Page, username: string, password: string) {
-  await page.goto(`${server!.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
+const journey = setupJourney({ failureShot: 'zz-failure', viewport: { width: 1280, height: 860 }, freshShots: true });
 
 /** Opens an antd Select, optionally types into its search box, and picks the option with this label. */
 async function pick(page: Page, testId: string, label: string, typed?: string) {
@@ -54,25 +20,26 @@ async function pick(page: Page, testId: string, label: string, typed?: string) {
     await select.locator('input').fill(typed);
     await answered;
   }
+  await dropdownSettled(page);
   await page.locator(`.ant-select-dropdown .ant-select-item-option[title="${label}"] >> visible=true`).click();
 }
 
 describe('foundation journey', () => {
   it('admin creates a commune officer, who must change the password and sees only their commune', async () => {
-    const page = await newPage();
+    const page = await journey.newPage();
     const username = `e2e.${randomBytes(3).toString('hex')}`;
     const initialPassword = 'khoi-tao-2026-e2e';
     const newPassword = 'mat-khau-moi-2026-e2e';
 
     // 1. The administrator signs in and finds the ward without diacritics.
-    await login(page, 'admin', DEMO_PASSWORD);
+    await journey.login(page, 'admin', DEMO_PASSWORD);
     await page.getByTestId('unit-search').locator('input').fill('long chau');
     const result = page.getByTestId('unit-result').filter({ hasText: 'Phường Long Châu' });
     await visible(result);
     await shot(page, '01-admin-search-long-chau');
 
     // The other ward, for later: its id as the administrator sees it.
-    const res = await page.request.get(`${server!.url}/api/units?q=tra%20vinh&level=commune`);
+    const res = await page.request.get(`${journey.url}/api/units?q=tra%20vinh&level=commune`);
     expect(res.ok()).toBe(true);
     const traVinh = ((await res.json()) as { id: string; name: string }[]).find((u) => u.name === 'Phường Trà Vinh');
     expect(traVinh).toBeDefined();
@@ -99,18 +66,10 @@ describe('foundation journey', () => {
     await hasText(page.getByTestId('user-table'), 'Chờ đổi mật khẩu');
 
     // 3. Sign out.
-    // The dropdown opens with an animation; a click that lands before it settles is lost (seen once in CI), so
-    // the person clicks again, as they would.
-    for (let attempt = 0; ; attempt++) {
-      if (!(await page.getByTestId('menu-logout').isVisible())) await page.getByTestId('user-menu').click();
-      await page.getByTestId('menu-logout').click();
-      const out = await page.getByTestId('login-form').first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-      if (out || attempt === 2) break;
-    }
-    await visible(page.getByTestId('login-form'));
+    await logout(page);
 
     // 4. The new officer signs in and is sent to the password page before anything else.
-    await login(page, username, initialPassword);
+    await journey.login(page, username, initialPassword);
     await visible(page.getByTestId('password-forced'));
     expect(new URL(page.url()).pathname).toBe('/account/password');
     await page.goto(longChauUrl);
@@ -130,7 +89,7 @@ describe('foundation journey', () => {
     await shot(page, '05-officer-long-chau');
 
     // 6. Another ward, typed into the address bar: refused.
-    await page.goto(`${server!.url}/units/${traVinh!.id}`);
+    await page.goto(`${journey.url}/units/${traVinh!.id}`);
     await visible(page.getByTestId('not-found'));
     await hasText(page.getByTestId('not-found'), 'Không tìm thấy hoặc bạn không có quyền xem');
     const last = await shot(page, '06-officer-refused-tra-vinh');
@@ -138,8 +97,8 @@ describe('foundation journey', () => {
   });
 
   it('on a phone the menu is a drawer and the page does not scroll sideways', async () => {
-    const page = await newPage({ width: 375, height: 812 });
-    await login(page, 'admin', DEMO_PASSWORD);
+    const page = await journey.newPage({ viewport: { width: 375, height: 812 } });
+    await journey.login(page, 'admin', DEMO_PASSWORD);
     await visible(page.getByTestId('unit-search'));
     await page.getByTestId('nav-toggle').click();
     await page.getByTestId('nav-agencies').click();

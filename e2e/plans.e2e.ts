@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { docxFromRows } from '../test/fixtures/plans/build.ts';
-import { DEMO_PASSWORD, ensureWebBuilt, launchBrowser, shot, startServer, type TestServer } from './support.ts';
+import { dropdownSettled, setupJourney, shot } from './support.ts';
 
 // Issue 3's journey: the coordinator uploads a DOCX plan, checks the preview, resolves an agency the
 // platform could not match, and commits; the lead agency's officer finds the task in "Việc của tôi",
 // reports progress with an evidence file and sets the task's overall status; the coordinator sees it.
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const journey = setupJourney({ failureShot: 'zz-plans-failure' });
 const tag = randomBytes(3).toString('hex');
 const TASK_TITLE = `Tổ chức Ngày hội đọc sách cộng đồng ${tag}`;
 const UNMATCHED = `Trung tâm Thử nghiệm Số ${tag}`;
@@ -20,42 +18,11 @@ const QUARTER = `Quý ${['I', 'II', 'III', 'IV'][Math.floor(now.getMonth() / 3)]
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
-}, 60_000);
-
-async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    await shot(page, 'zz-plans-failure').catch(() => undefined);
-    console.error(server?.output());
-  });
-  return page;
-}
-
-async function login(page: Page, username: string) {
-  await page.goto(`${server!.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
 /** Picks an option of an antd Select, typing into its search box first when given. */
 async function pick(page: Page, select: ReturnType<Page['getByTestId']>, label: string | RegExp, typed?: string) {
   await select.click();
   if (typed) await select.locator('input').fill(typed);
+  await dropdownSettled(page);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
@@ -64,9 +31,9 @@ describe('plans journey', () => {
   let taskUrl = '';
 
   it('the coordinator imports a DOCX plan, resolves an unmatched agency in the preview and commits', async () => {
-    const page = await newPage();
-    await login(page, 'sogddt');
-    await page.goto(`${server!.url}/plans/import`);
+    const page = await journey.newPage();
+    await journey.login(page, 'sogddt');
+    await page.goto(`${journey.url}/plans/import`);
     const docx = await docxFromRows(
       [
         ['TT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Sản phẩm/kết quả', 'Thời gian'],
@@ -100,9 +67,9 @@ describe('plans journey', () => {
   });
 
   it('the lead agency’s officer reports from "Việc của tôi" with evidence and sets the overall status', async () => {
-    const page = await newPage();
-    await login(page, 'sovhttdl');
-    await page.goto(`${server!.url}/my-tasks`);
+    const page = await journey.newPage();
+    await journey.login(page, 'sovhttdl');
+    await page.goto(`${journey.url}/my-tasks`);
     await page.getByTestId('my-task-search').locator('input').fill(`ngay hoi doc sach ${tag}`);
     const link = page.getByTestId('my-task-link').filter({ hasText: TASK_TITLE });
     await link.first().click();
@@ -131,8 +98,8 @@ describe('plans journey', () => {
   });
 
   it('the coordinator sees the consolidated status and the report, accepts it, and finds the task on the board', async () => {
-    const page = await newPage();
-    await login(page, 'sogddt');
+    const page = await journey.newPage();
+    await journey.login(page, 'sogddt');
     await page.goto(taskUrl);
     await page.locator('[data-testid=consolidated-status][data-progress=done]').first().waitFor();
     const row = page.locator('[data-testid=contributor-row][data-state=submitted]').first();

@@ -1,42 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, ensureWebBuilt, launchBrowser, shot, startServer, type TestServer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { setupJourney, shot } from './support.ts';
 
 // Issue 4's journey: a commune officer fills and submits the yearly report, the coordinator returns it with a
 // reason, the officer corrects and resubmits, the coordinator approves, and the province's indicator changes
 // on screen. The commune (xã 29278 of the demo) has no report for the current period.
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const journey = setupJourney({ failureShot: 'zz-reporting-failure' });
 let entryUrl = '';
 
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
-}, 60_000);
-
+/** A page signed in as this person (each in its own context, so the officer and the coordinator take turns). */
 async function newPage(username: string): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    await shot(page, `zz-reporting-failure-${username}`).catch(() => undefined);
-    console.error(server?.output());
-  });
-  await page.goto(`${server!.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  const page = await journey.newPage({ failureShot: `zz-reporting-failure-${username}` });
+  await journey.login(page, username);
   return page;
 }
 
@@ -50,7 +26,7 @@ const state = (page: Page, s: string) => page.locator(`[data-testid=report-entry
 
 /** The province's information-competence rate as the indicator page shows it. */
 async function rate(page: Page): Promise<string> {
-  await page.goto(`${server!.url}/indicators`);
+  await page.goto(`${journey.url}/indicators`);
   const row = page.locator('[data-testid=indicator-row][data-code=informationCompetenceRate]');
   await row.waitFor();
   return (await row.getByTestId('indicator-value').first().textContent())!.trim();
@@ -64,7 +40,7 @@ describe('reporting journey', () => {
     before = await rate(coordinator);
 
     const page = await newPage('xa29278');
-    await page.goto(`${server!.url}/reports`);
+    await page.goto(`${journey.url}/reports`);
     await page.getByTestId('owed-open-link').first().click();
     await page.getByTestId('report-entry').waitFor();
     entryUrl = page.url();

@@ -1,9 +1,7 @@
-import type { COMPARATORS } from '../../../../shared/contracts/plan-import.ts';
 import type { DiffField } from '../../../../shared/domain/plan-diff.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import type { PlanStatus, TargetGroup } from './model.ts';
-
-export type Comparator = (typeof COMPARATORS)[number];
+import { COMPARATOR_LABEL, type Comparator } from '../../lib/labels.ts';
+import type { PlanStatus } from './model.ts';
 
 // Message keys of the plans' domain values (the dictionary holds the words in both languages).
 export const STATUS_LABEL: Record<PlanStatus, MessageKey> = {
@@ -12,21 +10,6 @@ export const STATUS_LABEL: Record<PlanStatus, MessageKey> = {
   superseded: 'plans.statusSuperseded',
 };
 export const STATUS_COLOR: Record<PlanStatus, string> = { draft: 'default', inForce: 'green', superseded: 'orange' };
-
-export const GROUP_LABEL: Record<TargetGroup, MessageKey> = {
-  literacy: 'plans.groupLiteracy',
-  competences: 'plans.groupCompetences',
-  institutions: 'plans.groupInstitutions',
-  learningModels: 'plans.groupLearningModels',
-  other: 'plans.groupOther',
-};
-
-export const COMPARATOR_LABEL: Record<Comparator, MessageKey> = {
-  atLeast: 'plans.cmpAtLeast',
-  moreThan: 'plans.cmpMoreThan',
-  aimFor: 'plans.cmpAimFor',
-  exact: 'plans.cmpExact',
-};
 
 export const COMPARATOR_LIST = Object.keys(COMPARATOR_LABEL) as Comparator[];
 

@@ -1,5 +1,3 @@
-import type { COMPARATORS } from '../../../../shared/contracts/plan-import.ts';
-import type { TargetGroup } from '../../../../shared/domain/indicators.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import type { CompletenessStatus, IndicatorStatus, OwedState, PeriodKind, ReportAction, ReportState } from './model.ts';
 
@@ -50,14 +48,6 @@ export const INDICATOR_STATUS_LABEL: Record<IndicatorStatus, MessageKey> = {
 };
 export const INDICATOR_STATUS_COLOR: Record<IndicatorStatus, string> = { complete: 'green', partial: 'gold', none: 'default' };
 
-export const GROUP_LABEL: Record<TargetGroup, MessageKey> = {
-  literacy: 'plans.groupLiteracy',
-  competences: 'plans.groupCompetences',
-  institutions: 'plans.groupInstitutions',
-  learningModels: 'plans.groupLearningModels',
-  other: 'plans.groupOther',
-};
-
 export const PERIOD_KIND_LABEL: Record<PeriodKind, MessageKey> = {
   calendarYear: 'reporting.period.calendarYear',
   annualWindow: 'reporting.period.annualWindow',
@@ -69,10 +59,6 @@ export const REPORTER_LEVEL_LABEL: Record<'commune' | 'agency', MessageKey> = { 
 
 export const STATE_OF_REPORT: Record<ReportState, MessageKey> = STATE_LABEL;
 
-/** How a plan's target is worded ("ít nhất 50%"): the plans' own words. */
-export const COMPARATOR_LABEL: Record<(typeof COMPARATORS)[number], MessageKey> = {
-  atLeast: 'plans.cmpAtLeast',
-  moreThan: 'plans.cmpMoreThan',
-  aimFor: 'plans.cmpAimFor',
-  exact: 'plans.cmpExact',
-};
+// The indicator page shows the plan's targets in the plans' words (one copy, in lib); re-exported so this
+// feature's components read all their labels from this file.
+export { COMPARATOR_LABEL, TARGET_GROUP_LABEL as GROUP_LABEL } from '../../lib/labels.ts';

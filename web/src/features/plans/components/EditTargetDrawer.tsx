@@ -1,6 +1,7 @@
 import { Button, Drawer, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useT } from '../../../lib/i18n-context.tsx';
-import { COMPARATOR_LABEL, COMPARATOR_LIST, GROUP_LABEL } from '../labels.ts';
+import { COMPARATOR_LABEL, TARGET_GROUP_LABEL } from '../../../lib/labels.ts';
+import { COMPARATOR_LIST } from '../labels.ts';
 import { TARGET_GROUP_LIST, type DraftTarget } from '../model.ts';
 
 type Values = Pick<DraftTarget, 'indicator' | 'comparator' | 'value' | 'unit' | 'year' | 'group'>;
@@ -49,7 +50,7 @@ export function EditTargetDrawer({ target, onSave, onClose }: { target: DraftTar
             <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="group" label={t('import.group')} rules={[{ required: true, message: t('import.required') }]} style={{ flex: '2 1 200px' }}>
-            <Select options={TARGET_GROUP_LIST.map((g) => ({ value: g, label: t(GROUP_LABEL[g]) }))} />
+            <Select options={TARGET_GROUP_LIST.map((g) => ({ value: g, label: t(TARGET_GROUP_LABEL[g]) }))} />
           </Form.Item>
         </Flex>
       </Form>

@@ -4,8 +4,9 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
+import { COMPARATOR_LABEL, type Comparator } from '../../../lib/labels.ts';
 import type { PlanDiff } from '../api.ts';
-import { COMPARATOR_LABEL, DIFF_FIELD_LABEL, type Comparator } from '../labels.ts';
+import { DIFF_FIELD_LABEL } from '../labels.ts';
 import { planLabel } from '../model.ts';
 import { TargetValue } from './TargetValue.tsx';
 

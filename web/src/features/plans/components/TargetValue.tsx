@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
-import { COMPARATOR_LABEL, type Comparator } from '../labels.ts';
+import { COMPARATOR_LABEL, type Comparator } from '../../../lib/labels.ts';
 
 type Props = { comparator: Comparator; value: number; unit: string; year: number | null; eachCommune?: boolean };
 

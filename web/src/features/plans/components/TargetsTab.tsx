@@ -1,6 +1,6 @@
 import { Card, Empty, Flex, Typography } from 'antd';
 import { useT } from '../../../lib/i18n-context.tsx';
-import { GROUP_LABEL } from '../labels.ts';
+import { TARGET_GROUP_LABEL } from '../../../lib/labels.ts';
 import { groupTargets, type TargetView } from '../model.ts';
 import { TargetValue } from './TargetValue.tsx';
 
@@ -11,7 +11,7 @@ export function TargetsTab({ targets }: { targets: TargetView[] }) {
   return (
     <Flex vertical gap={16} data-testid="plan-targets">
       {groupTargets(targets).map((g) => (
-        <Card key={g.group} size="small" title={`${t(GROUP_LABEL[g.group])} (${g.targets.length})`} data-testid={`target-group-${g.group}`}>
+        <Card key={g.group} size="small" title={`${t(TARGET_GROUP_LABEL[g.group])} (${g.targets.length})`} data-testid={`target-group-${g.group}`}>
           <Flex vertical>
             {g.targets.map((x) => (
               <div key={x.id} className="plan-target" data-testid="target-row">

@@ -1,24 +1,18 @@
 import { Tag, Typography } from 'antd';
+import { TAG_STYLE, ValueTag } from '../../../components/ValueTag.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import { INDICATOR_STATUS_COLOR, INDICATOR_STATUS_LABEL, STATE_COLOR, STATE_LABEL } from '../labels.ts';
 import type { IndicatorStatus, OwedState } from '../model.ts';
 
-const tagStyle = { marginInlineEnd: 0 } as const;
-
 export function ReportStateTag({ state, testId = 'report-state' }: { state: OwedState; testId?: string }) {
-  const t = useT();
-  return (
-    <Tag color={STATE_COLOR[state]} style={tagStyle} data-testid={testId} data-state={state}>
-      {t(STATE_LABEL[state])}
-    </Tag>
-  );
+  return <ValueTag value={state} labels={STATE_LABEL} colors={STATE_COLOR} testId={testId} attr="state" />;
 }
 
 export function LateTag() {
   const t = useT();
   return (
-    <Tag color="red" style={tagStyle} data-testid="late-tag">
+    <Tag color="red" style={TAG_STYLE} data-testid="late-tag">
       {t('reporting.late')}
     </Tag>
   );
@@ -34,10 +28,5 @@ export function DueDate({ date, late }: { date: string; late: boolean }) {
 }
 
 export function IndicatorStatusTag({ status }: { status: IndicatorStatus }) {
-  const t = useT();
-  return (
-    <Tag color={INDICATOR_STATUS_COLOR[status]} style={tagStyle} data-testid="indicator-status" data-status={status}>
-      {t(INDICATOR_STATUS_LABEL[status])}
-    </Tag>
-  );
+  return <ValueTag value={status} labels={INDICATOR_STATUS_LABEL} colors={INDICATOR_STATUS_COLOR} testId="indicator-status" attr="status" />;
 }
