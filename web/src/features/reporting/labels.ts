@@ -59,6 +59,3 @@ export const REPORTER_LEVEL_LABEL: Record<'commune' | 'agency', MessageKey> = { 
 
 export const STATE_OF_REPORT: Record<ReportState, MessageKey> = STATE_LABEL;
 
-// The indicator page shows the plan's targets in the plans' words (one copy, in lib); re-exported so this
-// feature's components read all their labels from this file.
-export { COMPARATOR_LABEL, TARGET_GROUP_LABEL as GROUP_LABEL } from '../../lib/labels.ts';

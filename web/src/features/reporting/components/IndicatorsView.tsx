@@ -8,7 +8,7 @@ import { useT } from '../../../lib/i18n-context.tsx';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { useUrlState } from '../../../lib/url-state.ts';
 import { unitSearch, useIndicators, useTrajectory } from '../api.ts';
-import { COMPARATOR_LABEL, GROUP_LABEL } from '../labels.ts';
+import { COMPARATOR_LABEL, TARGET_GROUP_LABEL as GROUP_LABEL } from '../../../lib/labels.ts';
 import {
   chartSeries,
   chosenIndicator,
