@@ -117,11 +117,8 @@ export const IndicatorQuery = z.strictObject({
   /** Also count submitted, not yet approved, figures (shown as provisional). */
   provisional: z.enum(['true', 'false']).optional(),
 });
-export const IndicatorValue = z.object({
-  code: z.string(),
-  name: z.string(),
-  group: z.string(),
-  unit: z.string(),
+/** An indicator evaluated over some units (shared/domain/indicators.ts evaluate): its value and coverage. */
+const Evaluation = z.object({
   value: z.number().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
@@ -129,6 +126,12 @@ export const IndicatorValue = z.object({
   unitsReporting: z.number().int(),
   unitsExpected: z.number().int(),
   reason: z.string().nullable(),
+});
+export const IndicatorValue = Evaluation.extend({
+  code: z.string(),
+  name: z.string(),
+  group: z.string(),
+  unit: z.string(),
   /** The targets of the province's plans in force this indicator measures; `met` is judged from the milestone year on. */
   targets: z.array(
     z.object({ planId: Uuid, planNumber: z.string().nullable(), text: z.string(), comparator: z.string(), value: z.number(), year: z.number().nullable(), met: z.boolean().nullable() }),
@@ -160,16 +163,9 @@ export const TrajectoryQuery = z.strictObject({
   toYear: TrajectoryYear.optional(),
 });
 /** One year of one indicator: null value (never zero) when no unit reported enough figures that year. */
-export const TrajectoryPoint = z.object({
+export const TrajectoryPoint = Evaluation.extend({
   year: z.number().int(),
   periodKey: z.string(),
-  value: z.number().nullable(),
-  numerator: z.number().nullable(),
-  denominator: z.number().nullable(),
-  status: z.enum(['complete', 'partial', 'none']),
-  unitsReporting: z.number().int(),
-  unitsExpected: z.number().int(),
-  reason: z.string().nullable(),
   /** Some figure read for this year comes from a submitted, not yet approved, report. */
   provisional: z.boolean(),
   /** When the newest report read for this year was last written. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useEChart } from '../../../components/useEChart.ts';
 import * as echarts from 'echarts/core';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
@@ -16,16 +17,11 @@ type Option = echarts.ComposeOption<BarSeriesOption | GridComponentOption | Tool
 /** The reporters by status, as bars; a click on a bar filters the table by it. */
 export default function CompletenessChart({ counts, selected, onSelect }: { counts: Partial<Record<CompletenessStatus, number>>; selected?: CompletenessStatus; onSelect: (s: CompletenessStatus) => void }) {
   const t = useT();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
   const bars = completenessBars(counts);
 
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
+  const { el, chart } = useEChart((c) => {
     // A click anywhere in a status's column selects it (a bar of 1 among 120 is too thin to hit).
     c.getZr().on('click', (e) => {
       const point = [e.offsetX, e.offsetY];
@@ -34,14 +30,7 @@ export default function CompletenessChart({ counts, selected, onSelect }: { coun
       const status = COMPLETENESS_STATUS_LIST[Math.round(index ?? -1)];
       if (status) select.current(status);
     });
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  });
 
   useEffect(() => {
     const option: Option = {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useEChart } from '../../../components/useEChart.ts';
 import * as echarts from 'echarts/core';
 import { LineChart, ScatterChart, type LineSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
@@ -23,23 +24,10 @@ export type TrajectoryLabels = { value: string; target: string; pace: string };
  * a dashed straight line from the latest value to the next target, named as an illustration.
  */
 export default function TrajectoryChart({ data, unit, name, labels, tooltip }: { data: TrajectorySeries; unit: string; name: string; labels: TrajectoryLabels; tooltip: (year: number) => string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const describe = useRef(tooltip);
   describe.current = tooltip;
 
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEChart();
 
   useEffect(() => {
     const categories = data.years.map(String);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useEChart } from '../../../components/useEChart.ts';
 import * as echarts from 'echarts/core';
 import { PieChart, type PieSeriesOption } from 'echarts/charts';
 import { LegendComponent, TitleComponent, TooltipComponent, type LegendComponentOption, type TitleComponentOption, type TooltipComponentOption } from 'echarts/components';
@@ -16,29 +17,17 @@ type Option = echarts.ComposeOption<PieSeriesOption | TitleComponentOption | Too
 /** The year's tasks by their overall progress, as a donut; a click on a slice filters the board by it. */
 export default function BoardChart({ counts, selected, onSelect }: { counts: Partial<Record<BoardStatus, number>>; selected?: BoardStatus; onSelect: (s: BoardStatus | undefined) => void }) {
   const t = useT();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
   const slices = chartSlices(counts);
   const total = slices.reduce((n, s) => n + s.value, 0);
 
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
+  const { el, chart } = useEChart((c) => {
     c.on('click', (p) => {
       const status = (p.data as { status?: BoardStatus } | undefined)?.status;
       if (status) select.current(status);
     });
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  });
 
   useEffect(() => {
     const option: Option = {
