@@ -60,7 +60,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login' | '
     plans,
     tracking: createTrackingService({ db, clock, groupsWithMembers: agencies.groupsWithMembers }),
     reporting,
-    reportTemplates: createReportTemplatesService({ db, assignmentsOfPlan: plans.assignmentsOfPlan, groupsWithMembers: agencies.groupsWithMembers, forgetTemplate: reporting.forgetTemplate }),
+    reportTemplates: createReportTemplatesService({ db, assignmentsOfPlan: plans.assignmentsOfPlan, groupsWithMembers: agencies.groupsWithMembers, forgetTemplate: reporting.forgetTemplate, seedTemplates: reporting.seedTemplates }),
     reminders: createRemindersService({
       db,
       clock,

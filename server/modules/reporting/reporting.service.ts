@@ -217,6 +217,9 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
       lookups.delete(`template:${id}`);
     },
 
+    /** A province's default templates, created once (for the template editor; no actor: the caller authorizes). */
+    seedTemplates: (provinceId: string) => templates(provinceId),
+
     async templates(actor: Actor, provinceId: string) {
       const unit = await repo.findUnit(db, provinceId);
       if (!unit || unit.level !== 'province' || !(readsProvince(actor, unit.path) || actor.grants.some((g) => g.provinceId === provinceId))) throw notFound('Tỉnh, thành phố');

@@ -42,10 +42,6 @@ export async function findTemplate(db: Db, id: string) {
   return row;
 }
 
-export async function insertTemplates(db: Db, rows: (typeof reportTemplates.$inferInsert)[]) {
-  if (rows.length) await db.insert(reportTemplates).values(rows).onConflictDoNothing();
-}
-
 /** Writes only if the version is still the one read; 0 rows back means someone else saved first. */
 export async function updateTemplate(db: Db, id: string, version: number, values: Partial<typeof reportTemplates.$inferInsert>) {
   const rows = await db

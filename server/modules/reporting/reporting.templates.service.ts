@@ -16,7 +16,6 @@ import {
 } from '../../../shared/domain/report-proposals.ts';
 import * as repo from './reporting.templates.repository.ts';
 import { templatePolicy } from './reporting.templates.policy.ts';
-import { DEFAULT_TEMPLATES } from './reporting.templates.ts';
 
 /** What the plans module hands over about one plan (narrowed in server/app.ts). */
 export type PlanAssignments = {
@@ -33,6 +32,8 @@ type Deps = {
   groupsWithMembers: (provinceId: string) => Promise<{ id: string; name: string; memberIds: string[] }[]>;
   /** The reporting service keeps templates a minute for its save path: an edit drops them there at once. */
   forgetTemplate: (id: string) => void;
+  /** The reporting service's seeding of a province's default templates (idempotent), so the coordinator can open them before anyone has asked for a report. */
+  seedTemplates: (provinceId: string) => Promise<unknown>;
 };
 
 const ELEMENTS = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
@@ -42,23 +43,11 @@ const PARTS = ['name', 'content', 'receiver', 'transmission', 'dueDaysAfterCutof
 type Part = (typeof PARTS)[number];
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWithMembers, forgetTemplate }: Deps) {
-  /**
-   * The province's templates, seeded with the defaults when it has none: the same seeding reporting.service
-   * does on first use, so the coordinator can open the templates before anyone has asked for a report. The
-   * insert ignores codes already there, so two first requests at once seed once.
-   */
+export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWithMembers, forgetTemplate, seedTemplates }: Deps) {
+  /** The province's templates, every one (stopped ones too), seeded with the defaults first if it has none. */
   async function ensureTemplates(provinceId: string) {
-    let rows = await repo.allTemplatesOf(db, provinceId);
-    if (rows.length === 0) {
-      const standing = (await repo.agenciesOf(db, provinceId)).find((a) => a.isStandingAgency && a.active);
-      await repo.insertTemplates(
-        db,
-        DEFAULT_TEMPLATES.map(({ standingAgencyOnly, outline, ...t }) => ({ ...t, outline: [...outline], provinceId, reporterAgencyIds: standingAgencyOnly && standing ? [standing.id] : [] })),
-      );
-      rows = await repo.allTemplatesOf(db, provinceId);
-    }
-    return rows;
+    await seedTemplates(provinceId);
+    return repo.allTemplatesOf(db, provinceId);
   }
 
   const agencyNames = (agencies: { id: string; name: string }[]) => new Map(agencies.map((a) => [a.id, a.name]));
