@@ -132,11 +132,11 @@ describe('templates journey', () => {
     await contains(reasons, 'Chủ trì nhiệm vụ 2.2');
     await shot(page, 't3-proposals');
 
-    // The coordinator unticks them all, then ticks only one.
+    // The coordinator unticks them all at once, then ticks only one.
     const apply = page.getByTestId('proposals-apply');
-    const ticked = agencies.getByRole('checkbox', { checked: true });
-    while ((await ticked.count()) > 0) await ticked.first().uncheck();
+    await page.getByRole('button', { name: 'Bỏ chọn tất cả' }).click();
     await contains(apply, '(0)');
+    expect(await agencies.getByRole('checkbox', { checked: true }).count()).toBe(0);
     expect(await apply.isDisabled()).toBe(true);
     await added.check();
     await contains(apply, 'Áp dụng các đề xuất đã chọn (1)');

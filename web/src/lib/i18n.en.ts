@@ -615,6 +615,8 @@ export const en: Dict = {
   'reporting.tm.notReporters': 'Agencies given tasks that no template lists',
   'reporting.tm.unresolved': 'Agency names of the plan still unresolved',
   'reporting.tm.apply': 'Apply the ticked proposals ({n})',
+  'reporting.tm.untickAll': 'Untick all',
+  'reporting.tm.tickAdditions': 'Tick every addition',
   'reporting.tm.applyConfirm': 'Apply {n} changes to the report templates?',
   'reporting.tm.applyExplain': 'The templates are updated together and recorded in the audit log; if one was just changed by someone else, none changes.',
   'reporting.tm.applied': 'Applied to {n} report templates:',

@@ -617,6 +617,8 @@ export const vi = {
   'reporting.tm.notReporters': 'Cơ quan được giao nhiệm vụ nhưng không thuộc mẫu nào',
   'reporting.tm.unresolved': 'Tên cơ quan chưa xác định trong kế hoạch',
   'reporting.tm.apply': 'Áp dụng các đề xuất đã chọn ({n})',
+  'reporting.tm.untickAll': 'Bỏ chọn tất cả',
+  'reporting.tm.tickAdditions': 'Chọn mọi đề xuất bổ sung',
   'reporting.tm.applyConfirm': 'Áp dụng {n} thay đổi vào mẫu báo cáo?',
   'reporting.tm.applyExplain': 'Các mẫu được cập nhật cùng lúc và ghi vào nhật ký; nếu một mẫu vừa bị người khác sửa, không mẫu nào thay đổi.',
   'reporting.tm.applied': 'Đã áp dụng vào {n} mẫu báo cáo:',

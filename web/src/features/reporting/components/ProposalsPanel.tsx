@@ -18,6 +18,8 @@ const initialTicks = (p: ProposalsView): Ticks =>
   Object.fromEntries(
     p.templates.map((x) => [x.templateId, { addElements: x.elements.add.map((e) => e.code), addReporters: x.reporters.kind === 'agencies' ? x.reporters.add.map((a) => a.agencyId) : [], dropReporters: [] }]),
   );
+/** Nothing ticked: to apply one proposal among many without unticking each of the others. */
+const noTicks = (p: ProposalsView): Ticks => Object.fromEntries(p.templates.map((x) => [x.templateId, { addElements: [], addReporters: [], dropReporters: [] }]));
 const changesOf = (ticks: Ticks) => Object.values(ticks).reduce((n, x) => n + x.addElements.length + x.addReporters.length + x.dropReporters.length, 0);
 
 /** "Đề xuất từ kế hoạch": choose a plan, read what each template should carry and who owes it and why, tick, apply. */
@@ -120,7 +122,13 @@ function ProposalsBody({ data, result, onResult }: { data: ProposalsView; result
       <Notes data={data} />
 
       {canApply ? (
-        <Flex justify="end" style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: 'var(--ant-color-bg-layout, #f5f5f5)' }}>
+        <Flex justify="end" gap={8} wrap style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: 'var(--ant-color-bg-layout, #f5f5f5)' }}>
+          <Button onClick={() => setTicks(noTicks(data))} disabled={n === 0} data-testid="proposals-untick-all">
+            {t('reporting.tm.untickAll')}
+          </Button>
+          <Button onClick={() => setTicks(initialTicks(data))} data-testid="proposals-tick-additions">
+            {t('reporting.tm.tickAdditions')}
+          </Button>
           <Button type="primary" icon={<CheckOutlined />} disabled={n === 0} loading={apply.isPending} onClick={run} data-testid="proposals-apply">
             {t('reporting.tm.apply', { n })}
           </Button>
