@@ -289,6 +289,7 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
       const sections = Object.fromEntries(Object.entries(input.sections).filter(([, text]) => text.trim() !== ''));
       // The states the workflow table lets this actor save in: the write's condition, with the version.
       const savableStates = REPORT_STATES.filter((state) => reportTransition(state, 'save', ctx.kinds).ok);
+      if (savableStates.length === 0) throw forbidden('Bạn chỉ nhập được báo cáo của xã, cơ quan mình.');
       const written = await repo.writeReport(
         db,
         key,
