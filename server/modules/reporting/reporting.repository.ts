@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../db/client.ts';
+import { executeNamed, rowsOf, type Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema/agencies.ts';
 import { plans } from '../../db/schema/plans.ts';
 import { reportSections, reportTemplates, reports, reportValues } from '../../db/schema/reporting.ts';
@@ -295,7 +295,8 @@ export async function writeReport(
             WHERE ${sameReporterAs('r', k)} AND r.period_key = ${k.periodKey} AND r.version = ${head.version}
               AND r.state IN (${sql.join(head.savableStates.map((x) => sql`${x}`), sql`, `)})
             RETURNING ${reportFields('r')}`;
-  const result = await db.execute(sql`
+  // Named: the most frequent write of the platform (autosave); see executeNamed.
+  const result = await executeNamed(db, sql`
     WITH head AS (${headSql}),
     new_values AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(cells)}::jsonb) AS n(element text, breakdown text, value numeric)),
     new_sections AS (SELECT key, value AS text FROM jsonb_each_text(${JSON.stringify(sections)}::jsonb) WHERE btrim(value) <> ''),
