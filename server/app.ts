@@ -35,6 +35,8 @@ import { createReportingService } from './modules/reporting/reporting.service.ts
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { createReportTemplatesService } from './modules/reporting/reporting.templates.service.ts';
 import { reportTemplatesRoutes } from './modules/reporting/reporting.templates.routes.ts';
+import { createCatalogueService } from './modules/reporting/reporting.catalogue.service.ts';
+import { catalogueRoutes } from './modules/reporting/reporting.catalogue.routes.ts';
 import { createRemindersService } from './modules/reminders/reminders.service.ts';
 import { createSmtpMailer } from './modules/reminders/reminders.mailer.ts';
 import { remindersRoutes } from './modules/reminders/reminders.routes.ts';
@@ -49,7 +51,8 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login' | '
   const db = database.db;
   const agencies = createAgenciesService({ db, findUnit });
   const plans = createPlansService({ db, findUnit, groupsWithMembers: agencies.groupsWithMembers, catalogue: agencies.catalogue });
-  const reporting = createReportingService({ db, clock, targetsInForce: plans.targetsInForce });
+  const catalogue = createCatalogueService({ db, targetsOfPlan: plans.targetsOfPlan, targetOwner: plans.targetOwner });
+  const reporting = createReportingService({ db, clock, targetsInForce: plans.targetsInForce, catalogueOf: catalogue.catalogueOf, linksOf: catalogue.linksOf });
   const auth = createAuthService({ db, clock, sessionTtlMs: config.sessionTtlMs, login: config.login });
   return {
     auth,
@@ -60,7 +63,16 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login' | '
     plans,
     tracking: createTrackingService({ db, clock, groupsWithMembers: agencies.groupsWithMembers }),
     reporting,
-    reportTemplates: createReportTemplatesService({ db, assignmentsOfPlan: plans.assignmentsOfPlan, groupsWithMembers: agencies.groupsWithMembers, forgetTemplate: reporting.forgetTemplate, seedTemplates: reporting.seedTemplates }),
+    catalogue,
+    reportTemplates: createReportTemplatesService({
+      db,
+      assignmentsOfPlan: plans.assignmentsOfPlan,
+      groupsWithMembers: agencies.groupsWithMembers,
+      forgetTemplate: reporting.forgetTemplate,
+      seedTemplates: reporting.seedTemplates,
+      catalogueOf: catalogue.catalogueOf,
+      linksOf: catalogue.linksOf,
+    }),
     reminders: createRemindersService({
       db,
       clock,
@@ -137,6 +149,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   trackingRoutes(app, services.tracking);
   reportingRoutes(app, services.reporting);
   reportTemplatesRoutes(app, services.reportTemplates);
+  catalogueRoutes(app, services.catalogue);
   remindersRoutes(app, services.reminders);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 

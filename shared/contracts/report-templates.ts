@@ -117,7 +117,8 @@ export type TemplateProposalView = z.infer<typeof TemplateProposalView>;
 export const ProposalsView = z.object({
   plan: z.object({ id: Uuid, provinceId: Uuid, number: z.string().nullable(), title: z.string(), status: PlanStatus, targetCount: z.number().int(), taskCount: z.number().int() }),
   templates: z.array(TemplateProposalView),
-  unmeasured: z.array(z.object({ text: z.string(), note: z.string(), candidates: z.array(z.string()) })),
+  /** Targets no indicator measures now; `targetId` for the coordinator to link one (catalogue page). */
+  unmeasured: z.array(z.object({ targetId: Uuid.nullable(), text: z.string(), note: z.string(), candidates: z.array(z.string()) })),
   unplaced: z.array(ElementProposalView.extend({ level: ReportingLevelSchema })),
   notReporters: z.array(z.object({ agencyId: Uuid, name: z.string(), reason: z.string() })),
   unresolved: z.array(z.object({ raw: z.string(), task: z.string() })),

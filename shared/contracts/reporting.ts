@@ -10,7 +10,9 @@ export const ReportState = z.enum(REPORT_STATES);
 export const PeriodKindSchema = z.enum(PERIOD_KINDS);
 const PeriodKey = z.string().regex(/^\d{4}(-Q[1-4]|-\d{4})?$/, { error: 'phải là kỳ báo cáo như 2026, 2026-Q1 hoặc 2025-2026' });
 
-export const ElementView = z.object({ code: z.string(), name: z.string(), level: z.string(), valueType: z.enum(['count', 'number']), breakdowns: z.array(z.string()) });
+export const ElementView = z.object({ code: z.string(), name: z.string(), level: z.string(), valueType: z.enum(['count', 'number']), breakdowns: z.array(z.string()), ageGroups: z.array(z.string()) });
+/** A numerator and a denominator both on the form (from the province's ratio indicators): the first cannot exceed the second. */
+export const RatioCheckView = z.object({ code: z.string(), name: z.string(), numerator: z.string(), denominator: z.string() });
 export const TemplateView = z.object({
   id: Uuid,
   code: z.string(),
@@ -24,6 +26,7 @@ export const TemplateView = z.object({
   frequency: z.string(),
   outline: z.array(z.object({ key: z.string(), title: z.string(), hint: z.string() })),
   elements: z.array(ElementView),
+  ratioChecks: z.array(RatioCheckView),
   instructions: z.string(),
   legalBasis: z.string().nullable(),
 });
@@ -132,6 +135,8 @@ export const IndicatorValue = Evaluation.extend({
   name: z.string(),
   group: z.string(),
   unit: z.string(),
+  /** Who reports its figures (the level of its first element): communes, agencies or the province. */
+  level: z.string(),
   /** The targets of the province's plans in force this indicator measures; `met` is judged from the milestone year on. */
   targets: z.array(
     z.object({ planId: Uuid, planNumber: z.string().nullable(), text: z.string(), comparator: z.string(), value: z.number(), year: z.number().nullable(), met: z.boolean().nullable() }),
@@ -188,6 +193,8 @@ export const IndicatorTrajectory = z.object({
   name: z.string(),
   group: z.string(),
   unit: z.string(),
+  /** Who reports its figures: communes, agencies or the province. */
+  level: z.string(),
   points: z.array(TrajectoryPoint),
   targets: z.array(TrajectoryTarget),
 });

@@ -39,8 +39,15 @@ export const AUDIT_ACTIONS = [
   // A coordinator's edit of a report template's NĐ 09/2019 parts, and the proposals from a plan applied to templates.
   'reportTemplate.update',
   'reportTemplate.applyProposal',
+  // The province's catalogue (decision 0010): data elements and indicators added or changed, and the
+  // coordinator's word on which indicator measures a plan target.
+  'dataElement.create',
+  'dataElement.update',
+  'indicator.create',
+  'indicator.update',
+  'targetLink.set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan', 'contribution', 'taskStatus', 'report', 'reportTemplate'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'adminUnit', 'agency', 'plan', 'contribution', 'taskStatus', 'report', 'reportTemplate', 'dataElement', 'indicator', 'planTarget'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -1,5 +1,5 @@
 import { foldForSearch } from '../text.ts';
-import type { DataElement, Indicator } from './indicators.ts';
+import { breakdownProblem, type Breakdown, type DataElement, type Indicator } from './indicators.ts';
 
 // The starter catalogue of data elements and indicators (issue 4): one indicator for each national target of
 // ../shared/domain/reference.md §1 that a province can measure on its own units, and the words that link a
@@ -19,13 +19,16 @@ import type { DataElement, Indicator } from './indicators.ts';
 //   đình"; criteria.md §1.2 notes: [NF]). The element names say what is counted; the province's data form
 //   says who.
 
+/** Words recognising a plan target (folded, whole words): one phrase of each `all` group present, none of `none`. */
+export type TargetMatch = { all: readonly (readonly string[])[]; none?: readonly string[] };
+
 export type CatalogueIndicator = Indicator & {
   /**
-   * How a plan's target is recognised, on folded words (foldForSearch, matched whole-word): every group of
+   * How a plan's target is recognised (absent: only by the coordinator's link), on folded words (foldForSearch, matched whole-word): every group of
    * `all` must have one phrase present, no phrase of `none` may be. CĐHT and CDHT both fold to "cdht", so the
    * abbreviation is never used for either.
    */
-  match: { all: readonly (readonly string[])[]; none?: readonly string[] };
+  match?: TargetMatch;
   /** The administrative units whose share this is, for the "x% xã đạt chuẩn …" indicators. */
   countedUnit?: 'commune';
 };
@@ -394,7 +397,7 @@ export function linkTargets<T extends { indicator: string; unit?: string }>(targ
     // A percentage target is measured by a ratio, a target in people or centres by a count.
     const kind = target.unit === undefined ? null : target.unit === '%' ? 'ratio' : 'count';
     const candidates = catalogue
-      .filter((i) => (kind === null || i.kind === kind) && i.match.all.every((alts) => alts.some((p) => has(hay, p))) && !(i.match.none ?? []).some((p) => has(hay, p)))
+      .filter((i) => i.match !== undefined && (kind === null || i.kind === kind) && i.match.all.every((alts) => alts.some((p) => has(hay, p))) && !(i.match.none ?? []).some((p) => has(hay, p)))
       .map((i) => i.code);
     if (candidates.length === 0) return { target, code: null, candidates };
     if (candidates.length > 1) return { target, code: null, candidates, note: 'Chỉ tiêu khớp với nhiều chỉ số; cần chọn chỉ số phù hợp.' };
@@ -406,3 +409,93 @@ export function linkTargets<T extends { indicator: string; unit?: string }>(targ
     return { target, code: ind.code, candidates };
   });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// A province's catalogue (seeded from the starter lists above, then edited by its coordinator)
+
+export type Catalogue = {
+  /** Active and retired alike: figures reported before an element was retired are still read by code. */
+  elements: readonly DataElement[];
+  /** The active indicators, in the province's order. */
+  indicators: readonly CatalogueIndicator[];
+  elementByCode: ReadonlyMap<string, DataElement>;
+  /** The codes of the active elements, which a template's data form may carry. */
+  activeElements: ReadonlySet<string>;
+};
+
+export function catalogueFrom(elements: readonly DataElement[], indicators: readonly CatalogueIndicator[], activeElements: Iterable<string> = elements.map((e) => e.code)): Catalogue {
+  return { elements, indicators, elementByCode: new Map(elements.map((e) => [e.code, e])), activeElements: new Set(activeElements) };
+}
+
+/** The starter catalogue as a province gets it before any edit. */
+export const STARTER_CATALOGUE: Catalogue = catalogueFrom(CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS);
+
+/** The elements an indicator reads. */
+export const elementsOfIndicator = (i: Indicator): string[] => (i.kind === 'ratio' ? [i.numerator, i.denominator] : [i.element]);
+
+/** Who reports an indicator's figures: the level of its first element (numerator, or the counted element). */
+export function indicatorLevel(i: Indicator, elements: ReadonlyMap<string, DataElement>): DataElement['level'] {
+  return elements.get(elementsOfIndicator(i)[0]!)?.level ?? 'commune';
+}
+
+export type LinkMode = 'auto' | 'manual' | 'none';
+
+/**
+ * linkTargets, then the coordinator's word where given (`overrides`: target id → an indicator code, or null for
+ * "no indicator measures it"). A chosen indicator since retired links nothing, and says so.
+ */
+export function linkTargetsWith<T extends { id: string; indicator: string; unit?: string }>(
+  targets: readonly T[],
+  catalogue: readonly CatalogueIndicator[],
+  overrides: ReadonlyMap<string, string | null>,
+): (TargetLink<T> & { mode: LinkMode })[] {
+  return linkTargets(targets, catalogue).map((link) => {
+    if (!overrides.has(link.target.id)) return { ...link, mode: 'auto' as const };
+    const code = overrides.get(link.target.id) ?? null;
+    if (code === null) return { target: link.target, code: null, candidates: link.candidates, mode: 'none' as const, note: 'Điều phối viên xác định không có chỉ số nào đo chỉ tiêu này.' };
+    if (!catalogue.some((i) => i.code === code)) return { target: link.target, code: null, candidates: link.candidates, mode: 'manual' as const, note: `Chỉ số đã chọn (${code}) không còn được sử dụng; cần chọn lại.` };
+    return { target: link.target, code, candidates: link.candidates, mode: 'manual' as const };
+  });
+}
+
+/** A problem of a definition the coordinator entered, on its field, in Vietnamese. */
+export type DefinitionIssue = { path: string; message: string };
+
+/**
+ * What is wrong with an indicator's formula against the province's elements: unknown or retired elements, a
+ * ratio of an element by itself, of figures reported at two levels or of two value types (the sums would not be
+ * over the same units), or a breakdown filter the elements do not have.
+ */
+export function formulaIssues(
+  indicator: { kind: 'ratio'; numerator: string; denominator: string; breakdown?: Breakdown | null } | { kind: 'count'; element: string; breakdown?: Breakdown | null },
+  elements: ReadonlyMap<string, DataElement>,
+  active: ReadonlySet<string>,
+): DefinitionIssue[] {
+  const fields = indicator.kind === 'ratio' ? ([['formula.numerator', indicator.numerator], ['formula.denominator', indicator.denominator]] as const) : ([['formula.element', indicator.element]] as const);
+  const issues: DefinitionIssue[] = [];
+  const found: DataElement[] = [];
+  for (const [path, code] of fields) {
+    const e = elements.get(code);
+    if (!e) issues.push({ path, message: `không có số liệu mã “${code}” trong danh mục của tỉnh` });
+    else if (!active.has(code)) issues.push({ path, message: `“${e.name}” đã ngừng sử dụng` });
+    else found.push(e);
+  }
+  if (indicator.kind === 'ratio' && found.length === 2) {
+    const [n, d] = found as [DataElement, DataElement];
+    if (n.code === d.code) issues.push({ path: 'formula.denominator', message: 'tử số và mẫu số phải là hai số liệu khác nhau' });
+    else if (n.level !== d.level) issues.push({ path: 'formula.denominator', message: `tử số do ${LEVEL_NAME_VI[n.level]} báo cáo, mẫu số do ${LEVEL_NAME_VI[d.level]}: tỷ lệ phải tính trên cùng các đơn vị` });
+    else if (n.valueType !== d.valueType) issues.push({ path: 'formula.denominator', message: 'tử số và mẫu số phải cùng kiểu số liệu (số đếm hoặc số thập phân)' });
+  }
+  if (indicator.breakdown && Object.keys(indicator.breakdown).length) {
+    for (const e of found) {
+      const p = breakdownProblem(e, indicator.breakdown);
+      if (p) {
+        issues.push({ path: 'breakdown', message: p });
+        break;
+      }
+    }
+  }
+  return issues;
+}
+
+const LEVEL_NAME_VI: Record<DataElement['level'], string> = { commune: 'xã', agency: 'cơ quan', province: 'tỉnh' };

@@ -123,7 +123,8 @@ function categoriesOf(element: DataElement, dim: BreakdownDimension): readonly s
 }
 
 /** Why a breakdown cell cannot belong to the element (an unknown dimension or category), or null. */
-function breakdownProblem(element: DataElement, b: Breakdown | undefined): string | null {
+/** Why a breakdown cell does not fit an element (in Vietnamese), or null when it does. */
+export function breakdownProblem(element: DataElement, b: Breakdown | undefined): string | null {
   if (!b) return null;
   for (const [dim, cat] of Object.entries(b)) {
     if (!(element.breakdowns as readonly string[]).includes(dim)) return `“${element.name}” không có phân tổ theo ${BREAKDOWN_LABELS_VI[dim as BreakdownDimension] ?? dim}`;

@@ -1,5 +1,4 @@
-import { CATALOGUE_INDICATORS } from './indicator-catalogue.ts';
-import { BREAKDOWN_CATEGORIES, checkBreakdowns, checkRatio, checkValue, type Breakdown, type DataElement, type EntryIssue } from './indicators.ts';
+import { BREAKDOWN_CATEGORIES, checkBreakdowns, checkRatio, checkValue, type Breakdown, type DataElement, type EntryIssue, type Indicator } from './indicators.ts';
 
 // What one report's figures must satisfy before it is submitted (issue 4: "validation rules run as they type
 // … and say exactly what is wrong"). The server runs this on save (to show) and on submit (errors block it);
@@ -23,12 +22,30 @@ export function cellsOf(element: DataElement): string[] {
 
 export type Cell = { element: string; breakdown: string; value: number };
 
+/** A numerator and denominator both on a form: the numerator cannot exceed the denominator. */
+export type RatioCheck = { code: string; name: string; numerator: string; denominator: string };
+
+/** The ratio indicators (of the whole figures, not one cell) whose two elements are both on the form, each pair once. */
+export function ratioChecks(elementCodes: readonly string[], indicators: readonly Indicator[]): RatioCheck[] {
+  const codes = new Set(elementCodes);
+  const seen = new Set<string>();
+  const out: RatioCheck[] = [];
+  for (const i of indicators) {
+    if (i.kind !== 'ratio' || i.breakdown || !codes.has(i.numerator) || !codes.has(i.denominator)) continue;
+    const pair = `${i.numerator}/${i.denominator}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    out.push({ code: i.code, name: i.name, numerator: i.numerator, denominator: i.denominator });
+  }
+  return out;
+}
+
 /**
  * Every issue of a report's figures: each value on its own (negative, decimals in a count, far from the previous
- * period), the parts against their totals, and each ratio of the catalogue whose two elements are both on the
- * form (a numerator larger than its denominator).
+ * period), the parts against their totals, and each ratio check of the form (`ratioChecks`: a numerator larger
+ * than its denominator).
  */
-export function reportIssues(elements: readonly DataElement[], values: readonly Cell[], previous: readonly Cell[] = [], opts: { maxChangeRatio?: number } = {}): EntryIssue[] {
+export function reportIssues(elements: readonly DataElement[], checks: readonly RatioCheck[], values: readonly Cell[], previous: readonly Cell[] = [], opts: { maxChangeRatio?: number } = {}): EntryIssue[] {
   const byCode = new Map(elements.map((e) => [e.code, e]));
   const prev = new Map(previous.map((c) => [`${c.element}|${c.breakdown}`, c.value]));
   const issues: EntryIssue[] = [];
@@ -42,8 +59,7 @@ export function reportIssues(elements: readonly DataElement[], values: readonly 
     if (rows.length > 1) issues.push(...checkBreakdowns(e, rows.map((r) => ({ breakdown: parseBreakdownKey(r.breakdown), value: r.value }))));
   }
   const total = (code: string) => values.find((v) => v.element === code && v.breakdown === '')?.value;
-  for (const ind of CATALOGUE_INDICATORS) {
-    if (ind.kind !== 'ratio') continue;
+  for (const ind of checks) {
     const n = byCode.get(ind.numerator);
     const d = byCode.get(ind.denominator);
     const nv = total(ind.numerator);

@@ -107,9 +107,25 @@ describe('elements proposed from the targets', () => {
 
   it('lists the targets the catalogue does not measure, with the reason linkTargets gives', () => {
     expect(p.unmeasured).toEqual([
-      { text: TARGETS[4]!.text, note: 'Chỉ tiêu tính theo quận, huyện, chỉ số tính theo xã, phường; cần xác định lại cách tính.', candidates: ['communesPreschoolStandardRate'] },
-      { text: TARGETS[5]!.text, note: 'Không có chỉ số nào trong danh mục đo chỉ tiêu này.', candidates: [] },
+      { targetId: null, text: TARGETS[4]!.text, note: 'Chỉ tiêu tính theo quận, huyện, chỉ số tính theo xã, phường; cần xác định lại cách tính.', candidates: ['communesPreschoolStandardRate'] },
+      { targetId: null, text: TARGETS[5]!.text, note: 'Không có chỉ số nào trong danh mục đo chỉ tiêu này.', candidates: [] },
     ]);
+  });
+
+  it('follows the coordinator’s links over the words: an indicator chosen, or none', () => {
+    const targets = TARGETS.map((t, i) => ({ ...t, id: `target-${i}` }));
+    // The district-level target is measured by the commune share after all; the first target by nothing.
+    const links = new Map<string, string | null>([
+      ['target-4', 'communesPreschoolStandardRate'],
+      ['target-0', null],
+    ]);
+    const q = proposeTemplates({ targets, assignments: [], groups: [], agencies: AGENCIES, templates: DEFAULTS(), links });
+    expect(q.unmeasured.map((u) => [u.targetId, u.note])).toEqual([
+      ['target-0', 'Điều phối viên xác định không có chỉ số nào đo chỉ tiêu này.'],
+      ['target-5', 'Không có chỉ số nào trong danh mục đo chỉ tiêu này.'],
+    ]);
+    const province = q.templates.find((t) => t.code === 'xhht-tinh')!;
+    expect(province.elements.keep.find((e) => e.code === 'communesPreschoolStandard')?.reasons.some((r) => r.includes(quote(TARGETS[4]!.text)))).toBe(true);
   });
 
   it('says where an element has no template of its level', () => {

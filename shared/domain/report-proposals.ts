@@ -1,4 +1,4 @@
-import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS, linkTargets, type CatalogueIndicator } from './indicator-catalogue.ts';
+import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS, linkTargetsWith, type CatalogueIndicator } from './indicator-catalogue.ts';
 import type { DataElement, ReportingLevel } from './indicators.ts';
 
 // From a plan, what each report template should carry and who owes it (issue 4: "From a plan, the platform
@@ -15,7 +15,7 @@ import type { DataElement, ReportingLevel } from './indicators.ts';
 // drop, which the coordinator ticks or not.
 
 /** A target as the plan holds it: the sentence as written and the normalised indicator words. */
-export type ProposalTarget = { text: string; indicator: string; unit?: string; scope: string };
+export type ProposalTarget = { id?: string; text: string; indicator: string; unit?: string; scope: string };
 
 /** One row of task_assignments: an agency or a group named as lead or coordinating, or a name still unresolved. */
 export type ProposalAssignment = {
@@ -54,6 +54,8 @@ export type ProposalInput = {
   agencies: readonly ProposalAgency[];
   templates: readonly ProposalTemplate[];
   catalogue?: { elements: readonly DataElement[]; indicators: readonly CatalogueIndicator[] };
+  /** The coordinator's links of targets (by id) to an indicator code, or null for none; others link by their words. */
+  links?: ReadonlyMap<string, string | null>;
 };
 
 export type ElementProposal = { code: string; name: string; reasons: string[] };
@@ -81,7 +83,7 @@ export type TemplateProposal = {
 export type ReportProposals = {
   templates: TemplateProposal[];
   /** Targets no catalogue indicator measures (yet), with the reason linkTargets gives. */
-  unmeasured: { text: string; note: string; candidates: string[] }[];
+  unmeasured: { targetId: string | null; text: string; note: string; candidates: string[] }[];
   /** Elements a target needs for which the province has no template of that level. */
   unplaced: (ElementProposal & { level: ReportingLevel })[];
   /** Agencies given a task that no template's reporters can include, with why. */
@@ -137,11 +139,12 @@ export function proposeTemplates(input: ProposalInput): ReportProposals {
   const needed = new Map<string, string[]>();
   const unmeasured: ReportProposals['unmeasured'] = [];
   const eachCommune: string[] = [];
-  for (const link of linkTargets(input.targets, indicators)) {
+  const targets = input.targets.map((t, i) => ({ ...t, id: t.id ?? `#${i}` }));
+  for (const link of linkTargetsWith(targets, indicators, input.links ?? new Map())) {
     const t = link.target;
     if (t.scope === 'eachCommune') eachCommune.push(`Chỉ tiêu ${quote(t.text)} đặt cho từng xã, phường`);
     if (!link.code) {
-      unmeasured.push({ text: t.text, note: link.note ?? NO_INDICATOR, candidates: link.candidates });
+      unmeasured.push({ targetId: input.targets.find((x) => x.id === t.id) ? t.id : null, text: t.text, note: link.note ?? NO_INDICATOR, candidates: link.candidates });
       continue;
     }
     const ind = indicators.find((i) => i.code === link.code)!;

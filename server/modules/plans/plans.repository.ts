@@ -74,11 +74,22 @@ export async function insertAssignments(db: Db, rows: (typeof taskAssignments.$i
 /** The targets of a province's plans in force, with the plan they come from (for progress against targets). */
 export async function targetsInForce(db: Db, provinceId: string) {
   return db
-    .select({ planId: plans.id, planNumber: plans.number, planTitle: plans.title, indicator: planTargets.indicator, comparator: planTargets.comparator, value: planTargets.value, unit: planTargets.unit, year: planTargets.year, scope: planTargets.scope, text: planTargets.text })
+    .select({ id: planTargets.id, planId: plans.id, planNumber: plans.number, planTitle: plans.title, indicator: planTargets.indicator, comparator: planTargets.comparator, value: planTargets.value, unit: planTargets.unit, year: planTargets.year, scope: planTargets.scope, text: planTargets.text })
     .from(planTargets)
     .innerJoin(plans, eq(plans.id, planTargets.planId))
     .where(and(eq(plans.provinceId, provinceId), eq(plans.status, 'inForce')))
     .orderBy(asc(planTargets.year), asc(planTargets.position));
+}
+
+/** The plan and province a target belongs to. */
+export async function targetOwner(db: Db, targetId: string) {
+  const [row] = await db
+    .select({ planId: plans.id, provinceId: plans.provinceId, provincePath: adminUnits.path })
+    .from(planTargets)
+    .innerJoin(plans, eq(plans.id, planTargets.planId))
+    .innerJoin(adminUnits, eq(adminUnits.id, plans.provinceId))
+    .where(eq(planTargets.id, targetId));
+  return row;
 }
 
 export async function targetsOf(db: Db, planId: string) {

@@ -135,6 +135,20 @@ export function createPlansService({ db, findUnit, groupsWithMembers, catalogue 
     /** The targets of the province's plans in force (for the reporting module; the caller has checked access). */
     targetsInForce: async (provinceId: string) => (await repo.targetsInForce(db, provinceId)).map((t) => ({ ...t, value: Number(t.value) })),
 
+    /** A plan's targets with their ids, for the reporting module's target links. No actor: the caller checks `provincePath`. */
+    async targetsOfPlan(planId: string) {
+      const p = await repo.findPlan(db, planId);
+      if (!p) return undefined;
+      const targets = await repo.targetsOf(db, p.id);
+      return {
+        plan: { id: p.id, provinceId: p.provinceId, provincePath: p.provincePath, title: p.title },
+        targets: targets.map((t) => ({ id: t.id, text: t.text, indicator: t.indicator, unit: t.unit, year: t.year })),
+      };
+    },
+
+    /** The plan and province of a target (no actor: the caller checks `provincePath`). */
+    targetOwner: (targetId: string) => repo.targetOwner(db, targetId),
+
     /**
      * A plan's targets and the rows of its task assignments as stored (a group is one row, not expanded), for
      * the reporting module's template proposals. No actor: the caller checks access on `provincePath`.
@@ -149,7 +163,7 @@ export function createPlansService({ db, findUnit, groupsWithMembers, catalogue 
       assignments.sort((x, y) => position.get(x.taskId)! - position.get(y.taskId)!);
       return {
         plan: { id: p.id, provinceId: p.provinceId, provincePath: p.provincePath, number: p.number, title: p.title, status: p.status as PlanStatus, targetCount: targets.length, taskCount: tasks.length },
-        targets: targets.map((t) => ({ text: t.text, indicator: t.indicator, unit: t.unit, scope: t.scope })),
+        targets: targets.map((t) => ({ id: t.id, text: t.text, indicator: t.indicator, unit: t.unit, scope: t.scope })),
         assignments: assignments.map((a) => ({
           taskId: a.taskId,
           taskCode: taskById.get(a.taskId)?.code ?? null,

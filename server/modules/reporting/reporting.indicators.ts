@@ -3,13 +3,13 @@ import type { Db } from '../../db/client.ts';
 import { isAdmin, type Actor } from '../../lib/actor.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import type { IndicatorQuery, TrajectoryQuery } from '../../../shared/contracts/reporting.ts';
-import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS, linkTargets, type CatalogueIndicator, type TargetLink } from '../../../shared/domain/indicator-catalogue.ts';
+import { elementsOfIndicator as elementsOf, indicatorLevel, linkTargetsWith, type Catalogue, type CatalogueIndicator, type TargetLink } from '../../../shared/domain/indicator-catalogue.ts';
 import { evaluate, EVALUATION_REASON_VI, type DataValue } from '../../../shared/domain/indicators.ts';
 import { parseBreakdownKey } from '../../../shared/domain/report-entry.ts';
 import { periodFromKey, periodLabel, type PeriodKind } from '../../../shared/domain/reporting-periods.ts';
 import * as repo from './reporting.repository.ts';
 
-export type PlanTarget = { planId: string; planNumber: string | null; planTitle: string; indicator: string; comparator: string; value: number; unit: string; year: number | null; scope: string; text: string };
+export type PlanTarget = { id: string; planId: string; planNumber: string | null; planTitle: string; indicator: string; comparator: string; value: number; unit: string; year: number | null; scope: string; text: string };
 type Deps = {
   db: Db;
   /** The province's templates (seeded on first use by the reporting service). */
@@ -18,15 +18,13 @@ type Deps = {
   reportersOf: (t: repo.TemplateRow, provincePath: string) => Promise<{ unitId: string; agencyId: string | null; name: string }[]>;
   /** Narrowed from the plans module: the targets of the province's plans in force. */
   targetsInForce: (provinceId: string) => Promise<PlanTarget[]>;
+  /** The province's catalogue (reporting.catalogue.service.ts). */
+  catalogueOf: (provinceId: string) => Promise<Catalogue>;
+  /** The coordinator's links of plan targets to indicators, over the automatic ones. */
+  linksOf: (provinceId: string) => Promise<ReadonlyMap<string, string | null>>;
 };
 type Unit = NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
 
-const ELEMENTS = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
-const elementsOf = (ind: CatalogueIndicator) => (ind.kind === 'ratio' ? [ind.numerator, ind.denominator] : [ind.element]);
-/** Who reports an indicator's figures: the level of its numerator's element. */
-const levelOf = (ind: CatalogueIndicator) => ELEMENTS.get(elementsOf(ind)[0]!)?.level ?? 'commune';
-/** The elements some indicator reads: the only figures an indicator table needs to fetch. */
-const INDICATOR_ELEMENTS = [...new Set(CATALOGUE_INDICATORS.flatMap(elementsOf))];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
@@ -77,7 +75,7 @@ function periodKeyOfYear(kind: PeriodKind, year: number): string | null {
 }
 
 /** Indicators computed on each read from reported figures (issue 4, "Results"; decision 0008). */
-export function createIndicatorService({ db, templates, reportersOf, targetsInForce }: Deps) {
+export function createIndicatorService({ db, templates, reportersOf, targetsInForce, catalogueOf, linksOf }: Deps) {
   /**
    * The unit whose indicators are asked for, and its province, when the actor may read them: a grant over the
    * unit's subtree, or an agency officer of the province reading the province. Otherwise not found, so that a
@@ -132,21 +130,26 @@ export function createIndicatorService({ db, templates, reportersOf, targetsInFo
         throw invalid('Kỳ báo cáo không hợp lệ.', [{ path: 'periodKey', message: 'không phải một kỳ báo cáo' }]);
       }
       const provisional = q.provisional === 'true';
-      const { rows, latestAt } = await repo.valuesForIndicators(db, { templateIds: ts.map((t) => t.id), periodKey: q.periodKey, path: unit.path, states: provisional ? ['approved', 'submitted'] : ['approved'], elements: INDICATOR_ELEMENTS });
+      const [catalogue, targets, overrides] = await Promise.all([catalogueOf(province.id), targetsInForce(province.id), linksOf(province.id)]);
+      const ELEMENTS = catalogue.elementByCode;
+      const levelOf = (ind: CatalogueIndicator) => indicatorLevel(ind, ELEMENTS);
+      // The elements some indicator reads: the only figures an indicator table needs to fetch.
+      const indicatorElements = [...new Set(catalogue.indicators.flatMap(elementsOf))];
+      const { rows, latestAt } = await repo.valuesForIndicators(db, { templateIds: ts.map((t) => t.id), periodKey: q.periodKey, path: unit.path, states: provisional ? ['approved', 'submitted'] : ['approved'], elements: indicatorElements });
       const values = rows.map(toDataValue);
       const { communes, unitsFor } = await expectedReporters(unit, ts);
       // Each indicator reads only its own elements' values (evaluate scans what it is given).
       const byElement = groupBy(values, (v) => v.element);
       const valuesOf = (ind: CatalogueIndicator) => elementsOf(ind).flatMap((e) => byElement.get(e) ?? []);
       // Progress against the plans' targets (issue 4, "Results"): each target linked to the indicator it measures.
-      const links = linkTargets(await targetsInForce(province.id));
+      const links = linkTargetsWith(targets, catalogue.indicators, overrides);
       const year = Number(q.periodKey.slice(0, 4));
-      const indicators = CATALOGUE_INDICATORS.map((ind) => {
+      const indicators = catalogue.indicators.map((ind) => {
         const r = evaluate(ind, valuesOf(ind), unitsFor(levelOf(ind)), ELEMENTS);
         const targets = targetsFor(links, ind.code, unit.level).map((t) => ({ planId: t.planId, planNumber: t.planNumber, text: t.text, comparator: t.comparator, value: t.value, year: t.year, met: isMet(r.value, t, year) }));
-        return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, value: r.value, numerator: r.numerator, denominator: r.denominator, status: r.status, unitsReporting: r.unitsReporting, unitsExpected: r.unitsExpected, reason: r.reason ? EVALUATION_REASON_VI[r.reason] : null, targets };
+        return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, level: levelOf(ind), value: r.value, numerator: r.numerator, denominator: r.denominator, status: r.status, unitsReporting: r.unitsReporting, unitsExpected: r.unitsExpected, reason: r.reason ? EVALUATION_REASON_VI[r.reason] : null, targets };
       });
-      const communeIndicators = CATALOGUE_INDICATORS.filter((ind) => levelOf(ind) === 'commune');
+      const communeIndicators = catalogue.indicators.filter((ind) => levelOf(ind) === 'commune');
       const wanted = new Set(communeIndicators.flatMap(elementsOf));
       const byUnit = groupBy(
         values.filter((v) => wanted.has(v.element)),
@@ -167,10 +170,18 @@ export function createIndicatorService({ db, templates, reportersOf, targetsInFo
      */
     async trajectory(actor: Actor, q: z.infer<typeof TrajectoryQuery>) {
       const { unit, province } = await readableUnit(actor, q.unitId);
-      const asked = q.indicator === undefined ? CATALOGUE_INDICATORS : CATALOGUE_INDICATORS.filter((i) => i.code === q.indicator);
+      const [ts, targets, firstPlanYear, catalogue, overrides] = await Promise.all([
+        templates(province.id),
+        targetsInForce(province.id),
+        q.fromYear === undefined ? repo.firstPlanYearInForce(db, province.id) : null,
+        catalogueOf(province.id),
+        linksOf(province.id),
+      ]);
+      const ELEMENTS = catalogue.elementByCode;
+      const levelOf = (ind: CatalogueIndicator) => indicatorLevel(ind, ELEMENTS);
+      const asked = q.indicator === undefined ? catalogue.indicators : catalogue.indicators.filter((i) => i.code === q.indicator);
       if (asked.length === 0) throw invalid('Không có chỉ số này trong danh mục.', [{ path: 'indicator', message: `không có chỉ số “${q.indicator}”` }]);
-      const [ts, targets, firstPlanYear] = await Promise.all([templates(province.id), targetsInForce(province.id), q.fromYear === undefined ? repo.firstPlanYearInForce(db, province.id) : null]);
-      const links = linkTargets(targets);
+      const links = linkTargetsWith(targets, catalogue.indicators, overrides);
       const linked = new Map(asked.map((ind) => [ind.code, targetsFor(links, ind.code, unit.level)]));
       const milestones = [...linked.values()].flat().flatMap((t) => (t.year === null ? [] : [t.year]));
       const fromYear = q.fromYear ?? Math.min(PROJECT_START, firstPlanYear ?? PROJECT_START);
@@ -225,7 +236,7 @@ export function createIndicatorService({ db, templates, reportersOf, targetsInFo
             latest: later ? { year: later.year, met: isMet(later.value, t, later.year)! } : null,
           };
         });
-        return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, points, targets };
+        return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, level: levelOf(ind), points, targets };
       });
       return { unit: { id: unit.id, name: unit.name, level: unit.level }, fromYear, toYear, provisional, latestAt: iso(latest(read)), indicators };
     },

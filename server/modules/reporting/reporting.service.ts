@@ -6,9 +6,9 @@ import { auditRow, recordAudit } from '../../lib/audit.ts';
 import { vietnamToday, type Clock } from '../../lib/clock.ts';
 import { conflict, forbidden, invalid, notFound, type FieldIssue } from '../../lib/errors.ts';
 import type { CompletenessQuery, OwedQuery, ReportActionInput, ReportSaveInput, TemplateView } from '../../../shared/contracts/reporting.ts';
-import { CATALOGUE_ELEMENTS } from '../../../shared/domain/indicator-catalogue.ts';
+import type { Catalogue } from '../../../shared/domain/indicator-catalogue.ts';
 import type { DataElement } from '../../../shared/domain/indicators.ts';
-import { cellsOf, reportIssues } from '../../../shared/domain/report-entry.ts';
+import { cellsOf, ratioChecks, reportIssues } from '../../../shared/domain/report-entry.ts';
 import { addDays } from '../../../shared/domain/task-tracking.ts';
 import { COMPLETENESS_STATUSES, REPORT_STATES, reportActionsFor, reportTransition, type CompletenessStatus, type ReportActorKind, type ReportState } from '../../../shared/domain/report-workflow.ts';
 import { periodContaining, periodFromKey, periodLabel, type PeriodKind } from '../../../shared/domain/reporting-periods.ts';
@@ -22,9 +22,12 @@ type Deps = {
   clock: Clock;
   /** Narrowed from the plans module: the targets of the province's plans in force. */
   targetsInForce: (provinceId: string) => Promise<PlanTarget[]>;
+  /** The province's catalogue of data elements and indicators (reporting.catalogue.service.ts). */
+  catalogueOf: (provinceId: string) => Promise<Catalogue>;
+  /** The coordinator's links of plan targets to indicators (target id → code, or null for none). */
+  linksOf: (provinceId: string) => Promise<ReadonlyMap<string, string | null>>;
 };
 
-const ELEMENTS = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const isPeriodOf = (kind: PeriodKind, key: string) => {
   try {
@@ -48,7 +51,7 @@ function readsProvince(actor: Actor, provincePath: string) {
   return coordinates(actor, provincePath) || actor.grants.some((g) => (g.role === 'viewer' || g.role === 'evaluator') && g.unitPath === provincePath);
 }
 
-export function createReportingService({ db, clock, targetsInForce }: Deps) {
+export function createReportingService({ db, clock, targetsInForce, catalogueOf, linksOf }: Deps) {
   const today = () => vietnamToday(clock.now());
 
   /** Every province starts with the default templates (seeded once, idempotently, when first needed). */
@@ -65,7 +68,10 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
     return rows;
   }
 
-  const templateView = (t: repo.TemplateRow): TemplateView => ({
+  /** The elements of a template's data form, as the province's catalogue defines them. */
+  const formElements = (t: repo.TemplateRow, c: Catalogue) => t.elements.map((code) => c.elementByCode.get(code)).filter((e): e is DataElement => !!e);
+
+  const templateView = (t: repo.TemplateRow, c: Catalogue): TemplateView => ({
     id: t.id,
     code: t.code,
     name: t.name,
@@ -77,7 +83,8 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
     dueDaysAfterCutoff: t.dueDaysAfterCutoff,
     frequency: t.frequency,
     outline: t.outline as TemplateView['outline'],
-    elements: t.elements.map((code) => ELEMENTS.get(code)).filter((e): e is DataElement => !!e).map((e) => ({ code: e.code, name: e.name, level: e.level, valueType: e.valueType, breakdowns: [...e.breakdowns] })),
+    elements: formElements(t, c).map((e) => ({ code: e.code, name: e.name, level: e.level, valueType: e.valueType, breakdowns: [...e.breakdowns], ageGroups: [...(e.ageGroups ?? [])] })),
+    ratioChecks: ratioChecks(t.elements, c.indicators),
     instructions: t.instructions,
     legalBasis: t.legalBasis,
   });
@@ -172,16 +179,18 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
   async function view(ctx: Ctx, periodKey: string, row: repo.ReportRow | undefined, written?: { values: { element: string; breakdown: string; value: number }[]; sections: Record<string, string>; previous: { element: string; breakdown: string; value: number }[] }) {
     const kind = ctx.t.periodKind as PeriodKind;
     const p = periodFromKey(kind, periodKey);
-    const [values, sections, previous] = await Promise.all([
+    const [values, sections, previous, c] = await Promise.all([
       written ? written.values : row ? repo.valuesOf(db, row.id) : [],
       written ? written.sections : row ? repo.sectionsOf(db, row.id) : {},
       written ? written.previous : previousValues(ctx, periodKey),
+      catalogueOf(ctx.t.provinceId),
     ]);
-    const elements = ctx.t.elements.map((c) => ELEMENTS.get(c)).filter((e): e is DataElement => !!e);
+    const elements = formElements(ctx.t, c);
+    const template = templateView(ctx.t, c);
     const state = (row?.state ?? 'draft') as ReportState;
     return {
       id: row?.id ?? null,
-      template: templateView(ctx.t),
+      template,
       periodKey,
       periodLabel: periodLabel(p),
       period: { start: p.start, end: p.end },
@@ -197,7 +206,7 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
       reviewedAt: iso(row?.reviewedAt ?? null),
       updatedAt: iso(row?.updatedAt ?? null),
       updatedByName: row?.updatedByName ?? null,
-      issues: reportIssues(elements, values, previous),
+      issues: reportIssues(elements, template.ratioChecks, values, previous),
       actions: reportActionsFor(state, ctx.kinds),
     };
   }
@@ -209,7 +218,7 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
     }
   }
 
-  const indicatorService = createIndicatorService({ db, templates, reportersOf, targetsInForce });
+  const indicatorService = createIndicatorService({ db, templates, reportersOf, targetsInForce, catalogueOf, linksOf });
 
   return {
     /** Drops a template from the lookups kept in the process (called by whoever edits templates). */
@@ -223,7 +232,8 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
     async templates(actor: Actor, provinceId: string) {
       const unit = await repo.findUnit(db, provinceId);
       if (!unit || unit.level !== 'province' || !(readsProvince(actor, unit.path) || actor.grants.some((g) => g.provinceId === provinceId))) throw notFound('Tỉnh, thành phố');
-      return (await templates(provinceId)).map(templateView);
+      const c = await catalogueOf(provinceId);
+      return (await templates(provinceId)).map((t) => templateView(t, c));
     },
 
     /** The reports the actor's commune or agency owes for a period (by default, the one open today). */
@@ -271,7 +281,8 @@ export function createReportingService({ db, clock, targetsInForce }: Deps) {
       const ctx = await context(actor, input);
       if (!ctx.kinds.includes('reporter')) throw forbidden('Bạn chỉ nhập được báo cáo của xã, cơ quan mình.');
       const issues: FieldIssue[] = [];
-      const allowed = new Map(ctx.t.elements.map((c) => [c, ELEMENTS.get(c)]));
+      const catalogue = await catalogueOf(ctx.t.provinceId);
+      const allowed = new Map(ctx.t.elements.map((c) => [c, catalogue.elementByCode.get(c)]));
       const outline = new Set((ctx.t.outline as { key: string }[]).map((s) => s.key));
       const cells: { element: string; breakdown: string; value: number }[] = [];
       const seen = new Set<string>();

@@ -3,7 +3,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { conflict, forbidden, invalid, notFound, type FieldIssue } from '../../lib/errors.ts';
 import type { ProposalApplyInput, ProposalApplyResult, ProposalsView, TemplateDetail, TemplateDetails, TemplatePatch } from '../../../shared/contracts/report-templates.ts';
-import { CATALOGUE_ELEMENTS } from '../../../shared/domain/indicator-catalogue.ts';
+import type { Catalogue } from '../../../shared/domain/indicator-catalogue.ts';
 import type { PeriodKind } from '../../../shared/domain/reporting-periods.ts';
 import {
   applyChoice,
@@ -34,16 +34,19 @@ type Deps = {
   forgetTemplate: (id: string) => void;
   /** The reporting service's seeding of a province's default templates (idempotent), so the coordinator can open them before anyone has asked for a report. */
   seedTemplates: (provinceId: string) => Promise<unknown>;
+  /** The province's catalogue (reporting.catalogue.service.ts): the elements a data form may carry. */
+  catalogueOf: (provinceId: string) => Promise<Catalogue>;
+  /** The coordinator's links of plan targets to indicators, over the automatic ones. */
+  linksOf: (provinceId: string) => Promise<ReadonlyMap<string, string | null>>;
 };
 
-const ELEMENTS = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
 const GONE = '(cơ quan không còn trong danh mục)';
 /** The parts a coordinator may change (TemplatePatch), in the order the audit lists them. */
 const PARTS = ['name', 'content', 'receiver', 'transmission', 'dueDaysAfterCutoff', 'frequency', 'outline', 'elements', 'reporterAgencyIds', 'instructions', 'legalBasis', 'active'] as const;
 type Part = (typeof PARTS)[number];
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWithMembers, forgetTemplate, seedTemplates }: Deps) {
+export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWithMembers, forgetTemplate, seedTemplates, catalogueOf, linksOf }: Deps) {
   /** The province's templates, every one (stopped ones too), seeded with the defaults first if it has none. */
   async function ensureTemplates(provinceId: string) {
     await seedTemplates(provinceId);
@@ -52,8 +55,9 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
 
   const agencyNames = (agencies: { id: string; name: string }[]) => new Map(agencies.map((a) => [a.id, a.name]));
 
-  function detail(t: repo.TemplateRecord, names: Map<string, string>, canEdit: boolean): TemplateDetail {
+  function detail(t: repo.TemplateRecord, names: Map<string, string>, canEdit: boolean, catalogue: Catalogue): TemplateDetail {
     const level = templateLevel(t);
+    const ELEMENTS = catalogue.elementByCode;
     return {
       id: t.id,
       provinceId: t.provinceId,
@@ -91,15 +95,17 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
 
   async function compute(data: PlanAssignments) {
     const provinceId = data.plan.provinceId;
-    const [rows, agencies, groups] = await Promise.all([ensureTemplates(provinceId), repo.agenciesOf(db, provinceId), groupsWithMembers(provinceId)]);
+    const [rows, agencies, groups, catalogue, links] = await Promise.all([ensureTemplates(provinceId), repo.agenciesOf(db, provinceId), groupsWithMembers(provinceId), catalogueOf(provinceId), linksOf(provinceId)]);
     const proposals = proposeTemplates({
+      catalogue,
+      links,
       targets: data.targets,
       assignments: data.assignments,
       groups,
       agencies,
       templates: rows.map((t) => ({ ...t, reporterLevel: t.reporterLevel as 'commune' | 'agency' })),
     });
-    return { rows, agencies, proposals };
+    return { rows, agencies, proposals, catalogue };
   }
 
   function proposalsView(actor: Actor, data: PlanAssignments, proposals: ReturnType<typeof proposeTemplates>): ProposalsView {
@@ -120,12 +126,12 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
       const province = await repo.findProvince(db, provinceId);
       if (!province || province.level !== 'province' || !templatePolicy.inScope(actor, province.path)) throw notFound('Tỉnh, thành phố');
       if (!templatePolicy.canRead(actor, province.path)) throw forbidden('Quản lý mẫu báo cáo dành cho điều phối viên tỉnh (Sở GDĐT).');
-      const [rows, agencies] = await Promise.all([ensureTemplates(province.id), repo.agenciesOf(db, province.id)]);
+      const [rows, agencies, catalogue] = await Promise.all([ensureTemplates(province.id), repo.agenciesOf(db, province.id), catalogueOf(province.id)]);
       const canEdit = templatePolicy.canManage(actor, province.path);
       const names = agencyNames(agencies);
       return {
         province: { id: province.id, name: province.name },
-        templates: rows.map((t) => detail(t, names, canEdit)),
+        templates: rows.map((t) => detail(t, names, canEdit, catalogue)),
         provincialAgencies: agencies.filter((a) => a.active && isProvincialAgency(a)).map((a) => ({ id: a.id, name: a.name })),
         abilities: { edit: canEdit },
       };
@@ -143,7 +149,7 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
      */
     async applyProposals(actor: Actor, input: ProposalApplyInput): Promise<ProposalApplyResult> {
       const data = await planFor(actor, input.planId, true);
-      const { rows, agencies, proposals } = await compute(data);
+      const { rows, agencies, proposals, catalogue } = await compute(data);
       const names = agencyNames(agencies);
       const activeProvincial = agencies.filter((a) => a.active && isProvincialAgency(a)).map((a) => a.id);
       const issues: FieldIssue[] = [];
@@ -185,7 +191,7 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
           templateId: c.row.id,
           name: c.row.name,
           version: c.version + 1,
-          addedElements: c.addElements.map((code) => ({ code, name: ELEMENTS.get(code)?.name ?? code })),
+          addedElements: c.addElements.map((code) => ({ code, name: catalogue.elementByCode.get(code)?.name ?? code })),
           addedReporters: c.addReporters.map((id) => ({ id, name: names.get(id) ?? GONE })),
           droppedReporters: c.dropReporters.map((id) => ({ id, name: names.get(id) ?? GONE })),
         })),
@@ -203,13 +209,15 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
       if (!before || !templatePolicy.inScope(actor, before.provincePath)) throw notFound('Mẫu báo cáo');
       if (!templatePolicy.canManage(actor, before.provincePath)) throw forbidden('Chỉ điều phối viên tỉnh (Sở GDĐT) mới sửa được mẫu báo cáo.');
       const level = templateLevel(before);
-      const agencies = await repo.agenciesOf(db, before.provinceId);
+      const [agencies, catalogue] = await Promise.all([repo.agenciesOf(db, before.provinceId), catalogueOf(before.provinceId)]);
       const issues: FieldIssue[] = [];
 
       const seenElements = new Set<string>();
       patch.elements?.forEach((code, i) => {
-        const e = ELEMENTS.get(code);
+        const e = catalogue.elementByCode.get(code);
         if (!e) issues.push({ path: `elements.${i}`, message: `không có chỉ tiêu “${code}” trong danh mục` });
+        // Kept if the form already had it (retired since); never added anew.
+        else if (!catalogue.activeElements.has(code) && !before.elements.includes(code)) issues.push({ path: `elements.${i}`, message: `“${e.name}” đã ngừng sử dụng trong danh mục` });
         else if (e.level !== level) issues.push({ path: `elements.${i}`, message: `“${e.name}” là số liệu của ${LEVEL_VI[e.level]}, không thuộc biểu mẫu của ${LEVEL_VI[level]}` });
         else if (seenElements.has(code)) issues.push({ path: `elements.${i}`, message: `“${e.name}” đã có trong biểu mẫu` });
         seenElements.add(code);
@@ -241,7 +249,7 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
       const wanted: Partial<Record<Part, unknown>> = { ...patch, ...(patch.legalBasis !== undefined ? { legalBasis: patch.legalBasis?.trim() ? patch.legalBasis.trim() : null } : {}) };
       const changed = PARTS.filter((k) => wanted[k] !== undefined && !same(wanted[k], before[k]));
       const names = agencyNames(agencies);
-      if (changed.length === 0) return detail(before, names, true);
+      if (changed.length === 0) return detail(before, names, true, catalogue);
 
       const values = Object.fromEntries(changed.map((k) => [k, wanted[k]]));
       await db.transaction(async (tx) => {
@@ -255,7 +263,7 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
         });
       });
       forgetTemplate(before.id);
-      return detail((await repo.findTemplate(db, before.id))!, names, true);
+      return detail((await repo.findTemplate(db, before.id))!, names, true, catalogue);
     },
   };
 }

@@ -5,7 +5,6 @@ import type { Actor } from '../../lib/actor.ts';
 import { AppError, conflict, forbidden, invalid, type FieldIssue } from '../../lib/errors.ts';
 import { sniffFileType, type SniffedType } from '../../lib/file-type.ts';
 import type { ReportView } from '../../../shared/contracts/reporting.ts';
-import { CATALOGUE_ELEMENTS } from '../../../shared/domain/indicator-catalogue.ts';
 import { CATEGORY_LABELS_VI, formatNumberVi, type DataElement } from '../../../shared/domain/indicators.ts';
 import { cellsOf, type Cell } from '../../../shared/domain/report-entry.ts';
 import type { ReportingService } from './reporting.service.ts';
@@ -82,8 +81,6 @@ export type ReportForm = {
   sections: Readonly<Record<string, string>>;
 };
 
-const CATALOGUE = new Map(CATALOGUE_ELEMENTS.map((e) => [e.code, e]));
-
 export function formOf(view: ReportView): ReportForm {
   return {
     key: { templateId: view.template.id, periodKey: view.periodKey, unitId: view.reporter.unitId, agencyId: view.reporter.agencyId },
@@ -93,8 +90,7 @@ export function formOf(view: ReportView): ReportForm {
     periodLabel: view.periodLabel,
     dueDate: view.dueDate,
     version: view.version,
-    // The catalogue's definition carries what the view leaves out (the age bands of an age breakdown).
-    elements: view.template.elements.map((e) => CATALOGUE.get(e.code) ?? { ...e, level: e.level as DataElement['level'], breakdowns: e.breakdowns as DataElement['breakdowns'] }),
+    elements: view.template.elements.map((e) => ({ ...e, level: e.level as DataElement['level'], breakdowns: e.breakdowns as DataElement['breakdowns'] })),
     outline: view.template.outline,
     values: view.values,
     previous: view.previous,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompletenessRow, OwedReport } from '../../../../shared/contracts/reporting.ts';
-import { CATALOGUE_ELEMENTS } from '../../../../shared/domain/indicator-catalogue.ts';
-import { reportIssues } from '../../../../shared/domain/report-entry.ts';
+import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS } from '../../../../shared/domain/indicator-catalogue.ts';
+import { ratioChecks, reportIssues } from '../../../../shared/domain/report-entry.ts';
 import { COMPLETENESS_STATUSES, REPORT_ACTIONS, REPORT_STATES } from '../../../../shared/domain/report-workflow.ts';
 import { PERIOD_KINDS } from '../../../../shared/domain/reporting-periods.ts';
 import { vi as viDict } from '../../lib/i18n.ts';
@@ -54,10 +54,8 @@ import {
   periodKeysOfYear,
   periodName,
   previousByCell,
-  ratioPairs,
   ratioPreview,
   reconcileLocal,
-  reportingLevelOf,
   sameValues,
   saveInput,
   snapshotOf,
@@ -88,7 +86,7 @@ const KEY: ReportKey = { templateId: TEMPLATE, periodKey: '2026', unitId: UNIT, 
 const el = (code: string): ElementView => {
   const e = CATALOGUE_ELEMENTS.find((x) => x.code === code);
   if (!e) throw new Error(code);
-  return { code: e.code, name: e.name, level: e.level, valueType: e.valueType, breakdowns: [...e.breakdowns] };
+  return { code: e.code, name: e.name, level: e.level, valueType: e.valueType, breakdowns: [...e.breakdowns], ageGroups: [...(e.ageGroups ?? [])] };
 };
 const WORKING = el('workingAgePeople');
 const INFO = el('workingAgeInformationCompetence');
@@ -367,7 +365,9 @@ describe('the copy kept on this device', () => {
 });
 
 describe('checks as the person types', () => {
-  const check = (cells: Record<string, string>, previous: Record<string, number> = {}, elements = ELEMENTS) => validateEntry(elements, cells, new Map(Object.entries(previous)));
+  // The server sends the ratio checks of the form (from the province's catalogue): here, the starter's.
+  const pairsOf = (elements: readonly ElementView[]) => ratioChecks(elements.map((e) => e.code), CATALOGUE_INDICATORS);
+  const check = (cells: Record<string, string>, previous: Record<string, number> = {}, elements = ELEMENTS) => validateEntry(elements, cells, new Map(Object.entries(previous)), pairsOf(elements));
 
   it('finds nothing in good figures', () => {
     expect(check({ 'workingAgePeople/': '1.000', 'workingAgePeople/sex=male': '400', 'workingAgePeople/sex=female': '600', 'workingAgePeople/ethnicMinority=yes': '120', 'workingAgeInformationCompetence/': '2' })).toEqual([]);
@@ -411,7 +411,7 @@ describe('checks as the person types', () => {
   });
 
   it('refuses a percentage over 100', () => {
-    const rate: ElementView = { code: 'internetRate', name: 'Tỷ lệ hộ gia đình có kết nối Internet', level: 'commune', valueType: 'number', breakdowns: [] };
+    const rate: ElementView = { code: 'internetRate', name: 'Tỷ lệ hộ gia đình có kết nối Internet', level: 'commune', valueType: 'number', breakdowns: [], ageGroups: [] };
     expect(isPercentElement(rate)).toBe(true);
     expect(isPercentElement(WORKING)).toBe(false);
     const issues = check({ 'internetRate/': '120' }, {}, [rate]);
@@ -431,7 +431,7 @@ describe('checks as the person types', () => {
     const previous = { 'workingAgePeople/': 400, 'learningCentresUsingIt/': 9 };
     const mine = check(cells, previous);
     const numbers = Object.entries(cells).map(([k, text]) => ({ ...splitCellKey(k), value: parseCell(text) as number }));
-    const theirs = reportIssues(ELEMENTS.map(toDataElement), numbers, Object.entries(previous).map(([k, value]) => ({ ...splitCellKey(k), value })));
+    const theirs = reportIssues(ELEMENTS.map(toDataElement), pairsOf(ELEMENTS), numbers, Object.entries(previous).map(([k, value]) => ({ ...splitCellKey(k), value })));
     const kinds = (list: { code: string; element?: string }[]) => list.map((i) => `${i.code}|${i.element}`).sort();
     expect(kinds(mine)).toEqual(kinds(theirs));
     expect(kinds(mine)).toEqual(['farFromPrevious|workingAgePeople', 'negative|workingAgePeople', 'notInteger|learningCentres', 'numeratorAboveDenominator|learningCentresUsingIt', 'numeratorAboveDenominator|workingAgeInformationCompetence', 'partsDifferFromTotal|workingAgePeople'].sort());
@@ -447,9 +447,9 @@ describe('checks as the person types', () => {
   });
 
   it('pairs the ratio indicators of the catalogue, and previews their shares', () => {
-    expect(ratioPairs(ELEMENTS).map((p) => `${p.numerator}/${p.denominator}`)).toEqual(['workingAgeInformationCompetence/workingAgePeople', 'learningCentresUsingIt/learningCentres']);
-    expect(ratioPairs([WORKING])).toEqual([]);
-    const preview = ratioPreview(ELEMENTS, { 'workingAgePeople/': '400', 'workingAgeInformationCompetence/': '100' });
+    expect(pairsOf(ELEMENTS).map((p) => `${p.numerator}/${p.denominator}`)).toEqual(['workingAgeInformationCompetence/workingAgePeople', 'learningCentresUsingIt/learningCentres']);
+    expect(pairsOf([WORKING])).toEqual([]);
+    const preview = ratioPreview(ELEMENTS, { 'workingAgePeople/': '400', 'workingAgeInformationCompetence/': '100' }, pairsOf(ELEMENTS));
     expect(preview[0]).toMatchObject({ numerator: 100, denominator: 400, value: 25 });
     expect(preview[1]).toMatchObject({ numerator: null, value: null });
     expect(previousByCell([{ element: 'a', breakdown: 'sex=male', value: 3 }]).get('a/sex=male')).toBe(3);
@@ -473,7 +473,7 @@ describe('checks as the person types', () => {
       prev.set(cellKey(e.code, ''), 990);
     }
     // Its speed is not asserted here (a timed test fails on a loaded machine); it is a few milliseconds.
-    expect(validateEntry(many, cells, prev)).toEqual([]);
+    expect(validateEntry(many, cells, prev, pairsOf(many))).toEqual([]);
   });
 });
 
@@ -520,7 +520,7 @@ describe('the completeness board', () => {
 });
 
 describe('the indicator table', () => {
-  const indicator = (code: string, unit = '%') => ({ code, name: code, group: 'competences', unit, value: null, numerator: null, denominator: null, status: 'none' as const, unitsReporting: 0, unitsExpected: 3, reason: null, targets: [] });
+  const indicator = (code: string, unit = '%') => ({ code, name: code, group: 'competences', unit, level: 'commune', value: null, numerator: null, denominator: null, status: 'none' as const, unitsReporting: 0, unitsExpected: 3, reason: null, targets: [] });
   const table: Pick<IndicatorTable, 'indicators' | 'rows'> = {
     indicators: [indicator('provinceOnly'), indicator('informationCompetenceRate'), indicator('learningCentresCount', 'trung tâm')],
     rows: [
@@ -548,13 +548,6 @@ describe('the indicator table', () => {
     expect([3, null, 1, null].sort((a, b) => compareNullable(a, b))).toEqual([1, 3, null, null]);
     // Descending: antd negates the comparison; missing values stay last.
     expect([3, null, 1, null].sort((a, b) => -compareNullable(a, b, 'descend'))).toEqual([3, 1, null, null]);
-  });
-
-  it('knows who reports an indicator’s figures', () => {
-    expect(reportingLevelOf('informationCompetenceRate')).toBe('commune');
-    expect(reportingLevelOf('digitalUniversityRate')).toBe('agency');
-    expect(reportingLevelOf('communesPreschoolStandardRate')).toBe('province');
-    expect(reportingLevelOf('unknown')).toBeNull();
   });
 });
 

@@ -30,8 +30,7 @@ import {
   type EntryIssue,
   type ReportingLevel,
 } from '../../../../shared/domain/indicators.ts';
-import { CATALOGUE_ELEMENTS, CATALOGUE_INDICATORS, type CatalogueIndicator } from '../../../../shared/domain/indicator-catalogue.ts';
-import { cellsOf, parseBreakdownKey } from '../../../../shared/domain/report-entry.ts';
+import { cellsOf, parseBreakdownKey, type RatioCheck } from '../../../../shared/domain/report-entry.ts';
 import { periodFromKey, periodLabel, type PeriodKind } from '../../../../shared/domain/reporting-periods.ts';
 import { withQuery } from '../../lib/api.ts';
 
@@ -480,21 +479,6 @@ function forCell(issue: EntryIssue, element: DataElement, breakdown: string): En
 /** An element whose figure is a percentage (a province may add one: "Tỷ lệ …", "… (%)"). */
 export const isPercentElement = (e: Pick<ElementView, 'name' | 'valueType'>) => e.valueType === 'number' && (/^t[ỷỉ] l[ệê](\s|$)/i.test(e.name.trim()) || /\(%\)|phần trăm/i.test(e.name));
 
-/** The ratio indicators whose two elements are both on the form: their numerator cannot exceed the denominator. */
-export function ratioPairs(elements: readonly Pick<ElementView, 'code'>[], catalogue: readonly CatalogueIndicator[] = CATALOGUE_INDICATORS): { code: string; name: string; numerator: string; denominator: string }[] {
-  const codes = new Set(elements.map((e) => e.code));
-  const seen = new Set<string>();
-  const out: { code: string; name: string; numerator: string; denominator: string }[] = [];
-  for (const i of catalogue) {
-    if (i.kind !== 'ratio' || i.breakdown || !codes.has(i.numerator) || !codes.has(i.denominator)) continue;
-    const pair = `${i.numerator}/${i.denominator}`;
-    if (seen.has(pair)) continue;
-    seen.add(pair);
-    out.push({ code: i.code, name: i.name, numerator: i.numerator, denominator: i.denominator });
-  }
-  return out;
-}
-
 /** Last period's approved figures by cell key. */
 export function previousByCell(previous: readonly ValueCell[]): Map<string, number> {
   return new Map(previous.map((v) => [cellKey(v.element, v.breakdown), v.value]));
@@ -508,7 +492,7 @@ export function previousByCell(previous: readonly ValueCell[]): Map<string, numb
  * that is not a number) and a percentage over 100. Each message names the element as the form does, and the
  * cell when it is a part.
  */
-export function validateEntry(elements: readonly ElementView[], cells: Readonly<Record<string, string>>, previous: ReadonlyMap<string, number>, pairs = ratioPairs(elements)): GridIssue[] {
+export function validateEntry(elements: readonly ElementView[], cells: Readonly<Record<string, string>>, previous: ReadonlyMap<string, number>, pairs: readonly RatioCheck[]): GridIssue[] {
   const byCode = new Map(elements.map((e) => [e.code, e]));
   const numbers = new Map<string, Map<string, number>>();
   const cellsOfElement = new Map<string, string[]>();
@@ -574,7 +558,7 @@ export function issueMarks(issues: readonly GridIssue[]): { cells: Map<string, S
 }
 
 /** The percentages the typed figures give (total cells), for the person to see what they report. */
-export function ratioPreview(elements: readonly ElementView[], cells: Readonly<Record<string, string>>, pairs = ratioPairs(elements)): { code: string; name: string; numerator: number | null; denominator: number | null; value: number | null }[] {
+export function ratioPreview(elements: readonly ElementView[], cells: Readonly<Record<string, string>>, pairs: readonly RatioCheck[]): { code: string; name: string; numerator: number | null; denominator: number | null; value: number | null }[] {
   const total = (el: string) => {
     const n = parseCell(cells[cellKey(el, '')] ?? '');
     return typeof n === 'number' ? n : null;
@@ -677,14 +661,6 @@ const countFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 })
 export function formatIndicator(value: number | null, unit: string): string | null {
   if (value === null || !Number.isFinite(value)) return null;
   return unit === '%' ? `${percentFormat.format(value)}%` : countFormat.format(value);
-}
-
-/** Who reports the figures of a catalogue indicator (its numerator's element): communes, agencies or the province; null when unknown. */
-export function reportingLevelOf(code: string, catalogue: readonly CatalogueIndicator[] = CATALOGUE_INDICATORS, elements: readonly DataElement[] = CATALOGUE_ELEMENTS): ReportingLevel | null {
-  const i = catalogue.find((x) => x.code === code);
-  if (!i) return null;
-  const el = elements.find((e) => e.code === (i.kind === 'ratio' ? i.numerator : i.element));
-  return el?.level ?? null;
 }
 
 /** The commune-level indicators the province's rows carry, in the order of the indicator list. */

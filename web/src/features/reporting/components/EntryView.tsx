@@ -29,7 +29,6 @@ import {
   openEntry,
   parseLocalDraft,
   previousByCell,
-  ratioPairs,
   ratioPreview,
   reconcileLocal,
   saveInput,
@@ -146,7 +145,7 @@ export function EntryView({ view, reportKey }: { view: ReportView; reportKey: Re
   // The checks run on a deferred copy, so typing in a large grid never waits for them.
   const cells = useDeferredValue(state.values.cells);
   const previous = useMemo(() => previousByCell(view.previous), [view.previous]);
-  const pairs = useMemo(() => ratioPairs(template.elements), [template.elements]);
+  const pairs = template.ratioChecks;
   const issues = useMemo(() => validateEntry(template.elements, cells, previous, pairs), [template.elements, cells, previous, pairs]);
   const marks = useMemo(() => issueMarks(issues), [issues]);
   const serverIssues = useMemo(() => (dirty ? [] : extraServerIssues(view.issues, issues)), [dirty, view.issues, issues]);

@@ -20,7 +20,6 @@ import {
   isPeriodKey,
   isUuid,
   parseYear,
-  reportingLevelOf,
   trajectoryIndicator,
   trajectorySeries,
   yearOf,
@@ -39,6 +38,8 @@ const COVERAGE_KEY: Record<'commune' | 'agency' | 'province', MessageKey> = {
   agency: 'reporting.ind.coverageAgencies',
   province: 'reporting.ind.coverageUnits',
 };
+/** The level that reports an indicator's figures, as the server says it (anything else counts as the province's). */
+const levelKey = (level: string): keyof typeof COVERAGE_KEY => (level === 'commune' || level === 'agency' ? level : 'province');
 
 /**
  * The indicator table of a unit and a period (year): each indicator's value, its numerator and denominator,
@@ -77,7 +78,7 @@ export function IndicatorsView({ defaultUnitId }: { defaultUnitId: string | null
   };
 
   const coverage = (i: IndicatorValue) => {
-    const level = reportingLevelOf(i.code) ?? 'province';
+    const level = levelKey(i.level);
     return (
       <Flex vertical gap={2}>
         <span style={{ whiteSpace: 'nowrap' }} data-testid="indicator-coverage">
@@ -151,7 +152,7 @@ export function IndicatorsView({ defaultUnitId }: { defaultUnitId: string | null
   const describeYear = (ind: IndicatorTrajectory) => (year: number) => {
     const p = ind.points.find((x) => x.year === year);
     if (!p) return '';
-    const level = reportingLevelOf(ind.code) ?? 'province';
+    const level = levelKey(ind.level);
     const shown = formatIndicator(p.value, ind.unit);
     const lines = [
       `<b>${escapeHtml(t('reporting.traj.year', { year }))}</b>`,
