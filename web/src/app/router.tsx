@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
           { path: 'reports/entry', lazy: page(() => import('./routes/report-entry.tsx')) },
           { path: 'reports/completeness', lazy: page(() => import('./routes/reports-completeness.tsx')) },
           { path: 'reports/templates', lazy: page(() => import('./routes/reports-templates.tsx')) },
+          { path: 'reports/catalogue', lazy: page(() => import('./routes/reports-catalogue.tsx')) },
           { path: 'indicators', lazy: page(() => import('./routes/indicators.tsx')) },
           { path: 'admin/users', lazy: page(() => import('./routes/users.tsx')) },
           { path: 'audit', lazy: page(() => import('./routes/audit.tsx')) },

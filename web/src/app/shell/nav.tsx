@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CheckSquareOutlined,
+  DatabaseOutlined,
   FileDoneOutlined,
   FormOutlined,
   FundOutlined,
@@ -30,6 +31,7 @@ export const MODULES: Module[] = [
   { path: '/plans', label: 'nav.plans', icon: <ScheduleOutlined /> },
   { path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
   { path: '/reports/templates', label: 'reporting.nav.templates', icon: <FormOutlined />, show: (me) => me.grants.some((g) => g.role === 'coordinator' || g.role === 'systemAdmin') },
+  { path: '/reports/catalogue', label: 'catalogue.nav', icon: <DatabaseOutlined />, show: (me) => me.grants.some((g) => g.role === 'coordinator' || g.role === 'systemAdmin') },
   { path: '/indicators', label: 'reporting.nav.indicators', icon: <FundOutlined /> },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, show: (me) => me.abilities.manageUsers === true },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, show: (me) => me.abilities.viewAudit === true },
@@ -78,7 +80,7 @@ export function menuItems(me: Me, t: T, onNavigate?: () => void): MenuProps['ite
 export function selectedKey(pathname: string): string {
   // A task's page is reached from "Việc của tôi".
   if (pathname.startsWith('/tasks/')) return '/my-tasks';
-  // The longest match: /reports/templates has its own entry under /reports.
+  // The longest match: /reports/templates and /reports/catalogue have their own entries under /reports.
   const match = MODULES.map((m) => m.path)
     .filter((p) => pathname === p || pathname.startsWith(p + '/'))
     .sort((a, b) => b.length - a.length)[0];

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CatalogueView } from '../../../../shared/contracts/catalogue.ts';
 import type { PlanSummary } from '../../../../shared/contracts/plans.ts';
 import type { ProposalApplyBody, ProposalApplyResult, ProposalsView, TemplateDetail, TemplateDetails, TemplatePatchBody } from '../../../../shared/contracts/report-templates.ts';
 import type { UnitSummary } from '../../../../shared/contracts/units.ts';
@@ -29,6 +30,12 @@ export const templateQueries = {
       queryFn: ({ signal }) => api<{ items: PlanSummary[]; total: number }>('/api/plans', { query: { provinceId, limit: 200 }, signal }),
       staleTime: 60_000,
     }),
+  /** The province's catalogue (elements a template may collect, indicator names); edited on the catalogue page. */
+  catalogue: (provinceId: string) =>
+    queryOptions({
+      queryKey: [...base, 'catalogue', provinceId],
+      queryFn: ({ signal }) => api<CatalogueView>('/api/reporting/catalogue', { query: { provinceId }, signal }),
+    }),
   provinces: () =>
     queryOptions({
       queryKey: [...base, 'provinces'],
@@ -41,6 +48,7 @@ export const useTemplateDetails = (provinceId: string | null) => useQuery({ ...t
 export const useProposals = (planId: string | null) => useQuery({ ...templateQueries.proposals(planId ?? ''), enabled: !!planId });
 export const usePlansOf = (provinceId: string | null) => useQuery({ ...templateQueries.plans(provinceId ?? ''), enabled: !!provinceId });
 export const useProvinces = (enabled: boolean) => useQuery({ ...templateQueries.provinces(), enabled });
+export const useProvinceCatalogue = (provinceId: string | null) => useQuery({ ...templateQueries.catalogue(provinceId ?? ''), enabled: !!provinceId });
 
 /** After a template changed: the lists that show templates (this page, the reports home) and the proposals read again. */
 function useAfterTemplateWrite() {

@@ -2,15 +2,13 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Empty, Flex, Select, Skeleton, Tag, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { CATALOGUE_INDICATORS } from '../../../../../shared/domain/indicator-catalogue.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
-import { useApplyProposals, usePlansOf, useProposals, type ProposalApplyResult, type ProposalsView } from '../templates-api.ts';
+import { useApplyProposals, usePlansOf, useProposals, useProvinceCatalogue, type ProposalApplyResult, type ProposalsView } from '../templates-api.ts';
 import { LEVEL_LABEL } from './TemplateCard.tsx';
 
 type TemplateProposal = ProposalsView['templates'][number];
-const INDICATOR_NAME = new Map(CATALOGUE_INDICATORS.map((i) => [i.code, i.name]));
 type Ticks = Record<string, { addElements: string[]; addReporters: string[]; dropReporters: string[] }>;
 
 /** What is ticked when the proposals open: every addition; never a drop (the coordinator decides each one). */
@@ -290,16 +288,24 @@ function TemplateProposalCard({
 /** What the proposals cannot place: targets the catalogue does not measure, figures without a template, agencies no template lists, names to resolve. */
 function Notes({ data }: { data: ProposalsView }) {
   const t = useT();
-  const blocks: { key: string; title: string; items: ReactNode[] }[] = [
+  const catalogue = useProvinceCatalogue(data.plan.provinceId);
+  const indicatorName = (code: string) => catalogue.data?.indicators.find((i) => i.code === code)?.name ?? code;
+  const blocks: { key: string; title: string; items: ReactNode[]; footer?: ReactNode }[] = [
     {
       key: 'unmeasured',
       title: t('reporting.tm.unmeasured'),
       items: data.unmeasured.map((u) => (
         <>
           “{u.text}” — {u.note}
-          {u.candidates.length ? <Typography.Text type="secondary"> {t('reporting.tm.candidates', { codes: u.candidates.map((c) => INDICATOR_NAME.get(c) ?? c).join('; ') })}</Typography.Text> : null}
+          {u.candidates.length ? <Typography.Text type="secondary"> {t('reporting.tm.candidates', { codes: u.candidates.map(indicatorName).join('; ') })}</Typography.Text> : null}
         </>
       )),
+      // The coordinator says there which indicator measures each of these targets, or that none does.
+      footer: (
+        <Link to={`/reports/catalogue?provinceId=${data.plan.provinceId}&tab=links&planId=${data.plan.id}`} data-testid="proposals-link-targets">
+          {t('reporting.tm.linkTargets')}
+        </Link>
+      ),
     },
     { key: 'unplaced', title: t('reporting.tm.unplaced'), items: data.unplaced.map((e) => `${e.name} (${t(LEVEL_LABEL[e.level])})`) },
     { key: 'notReporters', title: t('reporting.tm.notReporters'), items: data.notReporters.map((a) => `${a.name}: ${a.reason}`) },
@@ -325,11 +331,14 @@ function Notes({ data }: { data: ProposalsView }) {
           data-testid={`proposals-${b.key}`}
           title={b.title}
           description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {b.items.map((item, i) => (
-                <li key={i}>{item}</li>
-              ))}
-            </ul>
+            <>
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {b.items.map((item, i) => (
+                  <li key={i}>{item}</li>
+                ))}
+              </ul>
+              {b.footer ? <div style={{ marginTop: 8 }}>{b.footer}</div> : null}
+            </>
           }
         />
       ))}

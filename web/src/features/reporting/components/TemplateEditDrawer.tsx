@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch, Typography, type FormInstance } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { CATALOGUE_ELEMENTS } from '../../../../../shared/domain/indicator-catalogue.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { toNamePath } from '../../../lib/forms.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import { PERIOD_KIND_LABEL } from '../labels.ts';
-import { useUpdateTemplate, type TemplateDetail } from '../templates-api.ts';
+import { useProvinceCatalogue, useUpdateTemplate, type TemplateDetail } from '../templates-api.ts';
 import { LEVEL_LABEL } from './TemplateCard.tsx';
 
 type Values = {
@@ -54,7 +53,11 @@ export function TemplateEditDrawer({ template: x, agencies, onClose, onReload }:
   const update = useUpdateTemplate(x.id);
   const [unmatched, setUnmatched] = useState<Issue[]>([]);
   const conflict = update.error instanceof ApiError && update.error.status === 409;
-  const elementOptions = CATALOGUE_ELEMENTS.filter((e) => e.level === x.level).map((e) => ({ value: e.code, label: e.name }));
+  const catalogue = useProvinceCatalogue(x.provinceId);
+  // The province's active elements of the template's level; one the template has though since retired stays
+  // listed, so the coordinator sees it and can take it off.
+  const offered = (catalogue.data?.elements ?? []).filter((e) => e.active && e.level === x.level);
+  const elementOptions = [...offered, ...x.elements.filter((e) => !offered.some((o) => o.code === e.code))].map((e) => ({ value: e.code, label: e.name }));
   // An agency listed but no longer active stays visible, so the coordinator sees it and can take it off.
   const agencyOptions = [...agencies, ...x.reporterAgencies.filter((a) => !agencies.some((b) => b.id === a.id))].map((a) => ({ value: a.id, label: a.name }));
   const rule = required(t('reporting.tm.required'));
@@ -94,6 +97,7 @@ export function TemplateEditDrawer({ template: x, agencies, onClose, onReload }:
       }
     >
       <ErrorAlert error={update.error} details={unmatched} />
+      <ErrorAlert error={catalogue.error} />
       {conflict ? (
         <Button icon={<ReloadOutlined />} onClick={onReload} style={{ marginBottom: 16 }} data-testid="template-reload">
           {t('reporting.tm.reload')}
@@ -174,7 +178,7 @@ export function TemplateEditDrawer({ template: x, agencies, onClose, onReload }:
           </Form.List>
         </Form.Item>
         <Form.Item name="elements" label={t('reporting.tm.part.elements')} extra={t('reporting.tm.elementsHint', { level: t(LEVEL_LABEL[x.level]) })}>
-          <Select mode="multiple" options={elementOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="template-elements-select" />
+          <Select mode="multiple" options={elementOptions} loading={catalogue.isPending} showSearch={{ optionFilterProp: 'label' }} data-testid="template-elements-select" />
         </Form.Item>
         <Form.Item name="instructions" label={t('reporting.tm.part.instructions')} rules={rule}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={10_000} />

@@ -1,0 +1,21 @@
+import { Tag } from 'antd';
+import { TAG_STYLE, ValueTag } from '../../../components/ValueTag.tsx';
+import { useT } from '../../../lib/i18n-context.tsx';
+import { LINK_MODE_COLOR, LINK_MODE_LABEL, SOURCE_COLOR, SOURCE_LABEL, type LinkMode, type Source } from '../model.ts';
+
+export function SourceTag({ source }: { source: Source }) {
+  return <ValueTag value={source} labels={SOURCE_LABEL} colors={SOURCE_COLOR} testId="catalogue-source" attr="status" />;
+}
+
+export function RetiredTag() {
+  const t = useT();
+  return (
+    <Tag color="red" style={TAG_STYLE} data-testid="catalogue-retired">
+      {t('catalogue.retired')}
+    </Tag>
+  );
+}
+
+export function LinkModeTag({ mode }: { mode: LinkMode }) {
+  return <ValueTag value={mode} labels={LINK_MODE_LABEL} colors={LINK_MODE_COLOR} testId="target-link-mode" attr="state" />;
+}
