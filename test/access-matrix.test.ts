@@ -65,6 +65,9 @@ async function loadFixtures(t: TestApp) {
     vlReport: await communeReport(t, '86', '2025/86/29551/'),
     ctReport: await communeReport(t, '92', null),
     ct: await trackedTask(t, '92', null),
+    /** An element and an indicator of each province's catalogue (seeded on first use), and a target of its plan. */
+    vlCatalogue: await catalogueOf(t, await t.unitId('2025/86/')),
+    ctCatalogue: await catalogueOf(t, await t.unitId('2025/92/')),
     /** A notification of each actor (their "in") and one of Cần Thơ's coordinator (everyone's "out"). */
     notes: await notificationsOf(t),
     /** A fresh hamlet to retire, inside Long Châu or inside a Cần Thơ commune. */
@@ -117,6 +120,16 @@ async function trackedTask(t: TestApp, provinceCode: string, communePath: string
   const communeReport = await t.idOf(sql`INSERT INTO task_contributions (task_id, agency_id, due, state) VALUES (${taskId}, ${commune}, '2026-12-14', 'draft') RETURNING id`);
   const addEvidence = () => t.idOf(sql`INSERT INTO evidence_files (contribution_id, filename, media_type, size, sha256, content) VALUES (${communeReport}, 'a.pdf', 'application/pdf', 9, 'x', ${Buffer.from('%PDF-1.4\n')}) RETURNING id`);
   return { planId, taskId, lead, commune, leadReport, communeReport, evidence: await addEvidence(), addEvidence };
+}
+async function catalogueOf(t: TestApp, provinceId: string) {
+  await t.services.catalogue.catalogueOf(provinceId);
+  const planId = await plan(t, provinceId);
+  return {
+    element: await t.idOf(sql`SELECT id FROM data_elements WHERE province_id = ${provinceId} AND code = 'families'`),
+    indicator: await t.idOf(sql`SELECT id FROM indicators WHERE province_id = ${provinceId} AND code = 'learningFamiliesRate'`),
+    planId,
+    target: await t.idOf(sql`INSERT INTO plan_targets (plan_id, position, text, indicator, comparator, value, unit, year, target_group) VALUES (${planId}, 1, '70% gia đình đạt danh hiệu gia đình học tập', 'gia đình đạt danh hiệu gia đình học tập', 'atLeast', 70, '%', 2030, 'learningModels') RETURNING id`),
+  };
 }
 /** The commune template of a province and a submitted 2026 report of one of its communes. */
 async function communeReport(t: TestApp, provinceCode: string, communePath: string | null) {
@@ -444,6 +457,43 @@ const MATRIX: Record<string, Row> = {
       return { url: '/api/reporting/proposals/apply', payload: { planId: which === 'in' ? f.vlPlan : f.ctPlan, templates: [{ templateId: r.templateId, version }] } };
     },
     expect: { default: { in: 403, out: 404 }, systemAdmin: ok(400), coordinator: { in: 400, out: 404 }, anonymous: ANON },
+  },
+  // The province's catalogue and the links of plan targets to indicators: the coordinator changes them,
+  // province-level viewers and evaluators read them, officers are refused.
+  'GET /api/reporting/catalogue': {
+    request: (f, _w, which) => ({ url: `/api/reporting/catalogue?provinceId=${which === 'in' ? f.vinhLong : f.canTho}` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
+  'POST /api/reporting/catalogue/elements': {
+    request: (f, _w, which) => ({ url: '/api/reporting/catalogue/elements', payload: { provinceId: which === 'in' ? f.vinhLong : f.canTho, name: `Số liệu thử ${uniq()}`, level: 'commune', valueType: 'count' } }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(201), coordinator: scoped(201), anonymous: ANON },
+  },
+  'PATCH /api/reporting/catalogue/elements/{id}': {
+    // The version it has and its own name: allowed, and nothing is written.
+    request: async (f, _w, which) => {
+      const id = f[which === 'in' ? 'vlCatalogue' : 'ctCatalogue'].element;
+      return { url: `/api/reporting/catalogue/elements/${id}`, payload: { version: await versionOf(sql`SELECT version FROM data_elements WHERE id = ${id}`), name: 'Tổng số gia đình' } };
+    },
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
+  'POST /api/reporting/catalogue/indicators': {
+    request: (f, _w, which) => ({ url: '/api/reporting/catalogue/indicators', payload: { provinceId: which === 'in' ? f.vinhLong : f.canTho, name: `Chỉ số thử ${uniq()}`, group: 'other', formula: { kind: 'count', element: 'families', unit: 'gia đình' } } }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(201), coordinator: scoped(201), anonymous: ANON },
+  },
+  'PATCH /api/reporting/catalogue/indicators/{id}': {
+    request: async (f, _w, which) => {
+      const id = f[which === 'in' ? 'vlCatalogue' : 'ctCatalogue'].indicator;
+      return { url: `/api/reporting/catalogue/indicators/${id}`, payload: { version: await versionOf(sql`SELECT version FROM indicators WHERE id = ${id}`), name: 'Tỷ lệ gia đình được công nhận “Gia đình học tập”' } };
+    },
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
+  },
+  'GET /api/reporting/target-links': {
+    request: (f, _w, which) => ({ url: `/api/reporting/target-links?planId=${f[which === 'in' ? 'vlCatalogue' : 'ctCatalogue'].planId}` }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), evaluator: scoped(), viewer: scoped(), anonymous: ANON },
+  },
+  'PUT /api/reporting/target-links/{targetId}': {
+    request: (f, _w, which) => ({ url: `/api/reporting/target-links/${f[which === 'in' ? 'vlCatalogue' : 'ctCatalogue'].target}`, payload: { mode: 'auto' } }),
+    expect: { default: { in: 403, out: 404 }, systemAdmin: ok(), coordinator: scoped(), anonymous: ANON },
   },
   // Notifications are each person's own (another's, even for the administrator, is not found); sending
   // reminders now is the coordinator's, on a template of their province.

@@ -86,6 +86,11 @@ export function codeFromName(name: string): string {
   return start.slice(0, 50) || 'soLieu';
 }
 
+/** Equal as stored values; object keys in any order (PostgreSQL's jsonb reorders them). */
+const stable = (v: unknown): unknown =>
+  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])])) : Array.isArray(v) ? v.map(stable) : (v ?? null);
+const same = (a: unknown, b: unknown) => JSON.stringify(stable(a)) === JSON.stringify(stable(b));
+
 function uniqueCode(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
@@ -301,10 +306,11 @@ export function createCatalogueService({ db, targetsOfPlan, targetOwner }: Deps)
         breakdowns,
         ageGroups,
         ...(patch.active !== undefined ? { active: patch.active } : {}),
-        updatedBy: actor.id,
       };
+      // Nothing different from what is stored: nothing is written, no version spent, no audit record.
+      if ((Object.keys(values) as (keyof typeof values)[]).every((k) => same(values[k], before[k]))) return view;
       const after = await db.transaction(async (tx) => {
-        const row = await repo.updateElement(tx, id, patch.version, values);
+        const row = await repo.updateElement(tx, id, patch.version, { ...values, updatedBy: actor.id });
         if (!row) throw staleElement();
         await recordAudit(tx, actor, {
           action: 'dataElement.update',
@@ -373,10 +379,10 @@ export function createCatalogueService({ db, targetsOfPlan, targetOwner }: Deps)
         ...(patch.breakdown !== undefined ? { breakdown: patch.breakdown } : {}),
         ...(patch.targetText !== undefined ? { targetText: patch.targetText || null } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
-        updatedBy: actor.id,
       };
+      if ((Object.keys(values) as (keyof typeof values)[]).every((k) => same(values[k], before[k]))) return indicatorView(before, await repo.editorNames(db, before.updatedBy ? [before.updatedBy] : []));
       const after = await db.transaction(async (tx) => {
-        const row = await repo.updateIndicator(tx, id, patch.version, values);
+        const row = await repo.updateIndicator(tx, id, patch.version, { ...values, updatedBy: actor.id });
         if (!row) throw staleIndicator();
         await recordAudit(tx, actor, {
           action: 'indicator.update',
