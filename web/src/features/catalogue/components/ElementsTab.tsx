@@ -12,8 +12,7 @@ import { ELEMENT_LEVEL_LABEL, SOURCES, STATES, VALUE_TYPE_LABEL, breakdownLabel,
 import { ActiveToggle } from './ActiveToggle.tsx';
 import { ElementDrawer } from './ElementDrawer.tsx';
 import { SearchBox, SourceStateFilters } from './Filters.tsx';
-import { RetiredTag, SourceTag } from './Tags.tsx';
-
+import { DefinitionName } from './Tags.tsx';
 
 /** "Số liệu thu thập": the figures units report, what each is, how many were reported and what uses it. */
 export function ElementsTab({ catalogue }: { catalogue: CatalogueView }) {
@@ -70,16 +69,7 @@ export function ElementsTab({ catalogue }: { catalogue: CatalogueView }) {
             minWidth: 280,
             sorter: (a, b) => compareVi(a.name, b.name),
             render: (_v, e) => (
-              <Flex vertical gap={2}>
-                <span style={{ color: e.active ? undefined : 'var(--ant-color-text-disabled, #999)' }}>{e.name}</span>
-                <Flex gap={4} wrap align="center">
-                  <Typography.Text type="secondary" copyable={{ text: e.code }} style={{ fontSize: 12 }}>
-                    {e.code}
-                  </Typography.Text>
-                  <SourceTag source={e.source} />
-                  {!e.active ? <RetiredTag /> : null}
-                </Flex>
-              </Flex>
+              <DefinitionName name={e.name} code={e.code} source={e.source} active={e.active} />
             ),
           },
           { title: t('catalogue.col.level'), key: 'level', width: 140, render: (_v, e) => t(ELEMENT_LEVEL_LABEL[e.level]) },

@@ -13,7 +13,7 @@ import { SOURCES, STATES, filterIndicators, formulaInWords, namesOf, oneOf } fro
 import { ActiveToggle } from './ActiveToggle.tsx';
 import { SearchBox, SourceStateFilters } from './Filters.tsx';
 import { IndicatorDrawer } from './IndicatorDrawer.tsx';
-import { RetiredTag, SourceTag } from './Tags.tsx';
+import { DefinitionName } from './Tags.tsx';
 
 /** "Chỉ số": the ratios and counts computed from the figures, each with its formula in words. */
 export function IndicatorsTab({ catalogue }: { catalogue: CatalogueView }) {
@@ -70,21 +70,13 @@ export function IndicatorsTab({ catalogue }: { catalogue: CatalogueView }) {
             minWidth: 280,
             sorter: (a, b) => compareVi(a.name, b.name),
             render: (_v, i) => (
-              <Flex vertical gap={2}>
-                <span style={{ color: i.active ? undefined : 'var(--ant-color-text-disabled, #999)' }}>{i.name}</span>
-                <Flex gap={4} wrap align="center">
-                  <Typography.Text type="secondary" copyable={{ text: i.code }} style={{ fontSize: 12 }}>
-                    {i.code}
-                  </Typography.Text>
-                  <SourceTag source={i.source} />
-                  {!i.active ? <RetiredTag /> : null}
-                </Flex>
+              <DefinitionName name={i.name} code={i.code} source={i.source} active={i.active}>
                 {i.targetText ? (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('catalogue.targetWords', { text: i.targetText })}
                   </Typography.Text>
                 ) : null}
-              </Flex>
+              </DefinitionName>
             ),
           },
           {
