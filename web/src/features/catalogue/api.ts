@@ -27,6 +27,9 @@ export const catalogueQueries = {
     queryOptions({
       queryKey: [...base, 'view', provinceId],
       queryFn: ({ signal }) => api<CatalogueView>('/api/reporting/catalogue', { query: { provinceId }, signal }),
+      // What uses an element and how many figures it has change on other pages (a template's data form, a report
+      // saved), whose writes do not mark this query stale: it is read again whenever the page is opened.
+      staleTime: 0,
     }),
   targetLinks: (planId: string) =>
     queryOptions({
