@@ -32,6 +32,9 @@ export type DatabaseOptions =
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection that the server closes (a restart, a failover) is dropped from the pool and replaced on
+    // the next query; without a listener node-postgres would crash the process with an unhandled 'error'.
+    pool.on('error', (err) => console.error(`PostgreSQL: kết nối rỗi bị đóng (${err.message}); sẽ mở lại khi cần.`));
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,

@@ -32,6 +32,13 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
         await handle.close();
         const a = new pg.Client({ connectionString: serverUrl });
         await a.connect();
+        // The pool's end() resolves before its connections have closed: a forced drop would kill them mid-exit,
+        // and a connection killed after leaving its pool has no error listener left (an unhandled error).
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await a.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0]!.n === 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
         await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await a.end();
       },
