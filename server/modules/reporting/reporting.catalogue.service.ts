@@ -109,7 +109,8 @@ function ageGroupIssues(breakdowns: readonly string[], ageGroups: readonly strin
 export function createCatalogueService({ db, targetsOfPlan, targetOwner }: Deps) {
   // Every save and indicator table reads the province's catalogue: kept a minute in the process, dropped at once
   // on an edit here (another server process sees the edit within the minute, as for templates).
-  const cache = new LRUCache<string, Catalogue>({ max: 100, ttl: 60_000 });
+  // The promise is kept, so that requests arriving together at a cold start read (and seed) once.
+  const cache = new LRUCache<string, Promise<Catalogue>>({ max: 100, ttl: 60_000 });
 
   async function rows(provinceId: string) {
     let [elements, indicators] = await Promise.all([repo.elementsOf(db, provinceId), repo.indicatorsOf(db, provinceId)]);
@@ -137,17 +138,18 @@ export function createCatalogueService({ db, targetsOfPlan, targetOwner }: Deps)
   }
 
   /** The province's catalogue as the computations use it (no actor: the caller has checked access). */
-  async function catalogueOf(provinceId: string): Promise<Catalogue> {
+  function catalogueOf(provinceId: string): Promise<Catalogue> {
     const hit = cache.get(provinceId);
     if (hit) return hit;
-    const r = await rows(provinceId);
-    const c = catalogueFrom(
-      r.elements.map(toElement),
-      r.indicators.filter((i) => i.active).map(toIndicator),
-      r.elements.filter((e) => e.active).map((e) => e.code),
+    const loading = rows(provinceId).then(
+      (r) => catalogueFrom(r.elements.map(toElement), r.indicators.filter((i) => i.active).map(toIndicator), r.elements.filter((e) => e.active).map((e) => e.code)),
+      (e: unknown) => {
+        cache.delete(provinceId);
+        throw e;
+      },
     );
-    cache.set(provinceId, c);
-    return c;
+    cache.set(provinceId, loading);
+    return loading;
   }
 
   async function province(actor: Actor, provinceId: string) {

@@ -101,12 +101,23 @@ export function createReportingService({ db, clock, targetsInForce, catalogueOf,
   // minute, like unit subtrees (docs/architecture.md), so that a save at the deadline costs two statements
   // (issue 4 figure: p99 < 100 ms). A template edit drops its entry at once (forgetTemplate); another server
   // process, or a renamed unit or agency, is seen within the minute.
-  const lookups = new LRUCache<string, { value: unknown }>({ max: 20_000, ttl: 60_000 });
-  async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  // The promise is kept, not its value, so that the 50 saves arriving together at a cold start read once.
+  const lookups = new LRUCache<string, { value: Promise<unknown> }>({ max: 20_000, ttl: 60_000 });
+  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = lookups.get(key);
-    if (hit) return hit.value as T;
-    const value = await load();
-    if (value !== undefined) lookups.set(key, { value });
+    if (hit) return hit.value as Promise<T>;
+    const value = load().then(
+      (v) => {
+        // Not found is not kept: the record may be created within the minute.
+        if (v === undefined) lookups.delete(key);
+        return v;
+      },
+      (e: unknown) => {
+        lookups.delete(key);
+        throw e;
+      },
+    );
+    lookups.set(key, { value });
     return value;
   }
   const findTemplate = (id: string) => cached(`template:${id}`, () => repo.findTemplate(db, id));
