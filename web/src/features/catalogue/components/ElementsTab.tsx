@@ -1,6 +1,6 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Button, Flex, Popover, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { REPORTING_LEVELS, type ReportingLevel } from '../../../../../shared/domain/indicators.ts';
 import { compareVi } from '../../../../../shared/text.ts';
 import { TAG_STYLE } from '../../../components/ValueTag.tsx';
@@ -11,7 +11,7 @@ import { useUpdateElement, type CatalogueView, type DataElementView } from '../a
 import { ELEMENT_LEVEL_LABEL, SOURCES, STATES, VALUE_TYPE_LABEL, breakdownLabel, filterElements, oneOf } from '../model.ts';
 import { ActiveToggle } from './ActiveToggle.tsx';
 import { ElementDrawer } from './ElementDrawer.tsx';
-import { SearchBox, SourceStateFilters } from './Filters.tsx';
+import { CatalogueToolbar, cataloguePagination } from './Filters.tsx';
 import { DefinitionName } from './Tags.tsx';
 
 /** "Số liệu thu thập": the figures units report, what each is, how many were reported and what uses it. */
@@ -33,32 +33,31 @@ export function ElementsTab({ catalogue }: { catalogue: CatalogueView }) {
 
   return (
     <div data-testid="catalogue-elements">
-      <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-        <SearchBox value={filter.q} onChange={(q) => update({ q })} placeholder={t('catalogue.searchElements')} testId="catalogue-element-search" />
-        <Select<ReportingLevel>
-          allowClear
-          placeholder={t('catalogue.col.level')}
-          value={filter.level}
-          onChange={(level) => update({ level })}
-          options={REPORTING_LEVELS.map((l) => ({ value: l, label: t(ELEMENT_LEVEL_LABEL[l]) }))}
-          style={{ width: 220 }}
-          data-testid="catalogue-level-filter"
-          aria-label={t('catalogue.col.level')}
-        />
-        <SourceStateFilters source={filter.source} state={filter.state} onChange={update} />
-        <div style={{ flex: 1 }} />
-        {manage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="catalogue-element-create">
-            {t('catalogue.addElement')}
-          </Button>
-        ) : null}
-      </Flex>
+      <CatalogueToolbar
+        search={{ value: filter.q, placeholder: t('catalogue.searchElements'), testId: 'catalogue-element-search' }}
+        filter={
+          <Select<ReportingLevel>
+            allowClear
+            placeholder={t('catalogue.col.level')}
+            value={filter.level}
+            onChange={(level) => update({ level })}
+            options={REPORTING_LEVELS.map((l) => ({ value: l, label: t(ELEMENT_LEVEL_LABEL[l]) }))}
+            style={{ width: 220 }}
+            data-testid="catalogue-level-filter"
+            aria-label={t('catalogue.col.level')}
+          />
+        }
+        source={filter.source}
+        state={filter.state}
+        onChange={update}
+        add={manage ? { label: t('catalogue.addElement'), testId: 'catalogue-element-create', onClick: () => setEditing('new') } : null}
+      />
       <Table<DataElementView>
         rowKey="id"
         size="small"
         dataSource={rows}
         scroll={{ x: 1120 }}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('common.total', { n: formatNumber(n) }), hideOnSinglePage: true }}
+        pagination={cataloguePagination(t)}
         locale={{ emptyText: t('catalogue.noElements') }}
         data-testid="catalogue-element-table"
         onRow={(e) => ({ 'data-code': e.code }) as HTMLAttributes<HTMLElement>}

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Input, Select } from 'antd';
-import { useT } from '../../../lib/i18n-context.tsx';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Flex, Input, Select, type TablePaginationConfig } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { formatNumber } from '../../../lib/format.ts';
+import { useT, type T } from '../../../lib/i18n-context.tsx';
 import { useDebounced } from '../../../lib/useDebounced.ts';
 import { SOURCES, SOURCE_LABEL, type ActiveFilter, type Source } from '../model.ts';
 
@@ -48,3 +50,44 @@ export function SourceStateFilters({ source, state, onChange }: { source?: Sourc
     </>
   );
 }
+
+/** Above both tables: the search, the table's own filter, where from and whether in use, and the add button. */
+export function CatalogueToolbar({
+  search,
+  filter,
+  source,
+  state,
+  onChange,
+  add,
+}: {
+  search: { value: string; placeholder: string; testId: string };
+  filter: ReactNode;
+  source?: Source;
+  state?: ActiveFilter;
+  onChange: (next: Record<string, string | undefined>) => void;
+  /** Absent when the person may not add. */
+  add: { label: string; testId: string; onClick: () => void } | null;
+}) {
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
+      <SearchBox value={search.value} onChange={(q) => onChange({ q })} placeholder={search.placeholder} testId={search.testId} />
+      {filter}
+      <SourceStateFilters source={source} state={state} onChange={onChange} />
+      <div style={{ flex: 1 }} />
+      {add ? (
+        <Button type="primary" icon={<PlusOutlined />} onClick={add.onClick} data-testid={add.testId}>
+          {add.label}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** The pages of both tables: 50 rows, the total in Vietnamese numbers. */
+export const cataloguePagination = (t: T): TablePaginationConfig => ({
+  defaultPageSize: 50,
+  showSizeChanger: true,
+  pageSizeOptions: [20, 50, 100],
+  showTotal: (n) => t('common.total', { n: formatNumber(n) }),
+  hideOnSinglePage: true,
+});

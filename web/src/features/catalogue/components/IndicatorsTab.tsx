@@ -1,17 +1,16 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Button, Flex, Select, Table, Tooltip, Typography } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { TARGET_GROUPS } from '../../../../../shared/contracts/plan-import.ts';
 import type { TargetGroup } from '../../../../../shared/domain/indicators.ts';
 import { compareVi } from '../../../../../shared/text.ts';
-import { formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n-context.tsx';
 import { TARGET_GROUP_LABEL } from '../../../lib/labels.ts';
 import { useUrlState } from '../../../lib/url-state.ts';
 import { useUpdateIndicator, type CatalogueView, type IndicatorView } from '../api.ts';
 import { SOURCES, STATES, filterIndicators, formulaInWords, namesOf, oneOf } from '../model.ts';
 import { ActiveToggle } from './ActiveToggle.tsx';
-import { SearchBox, SourceStateFilters } from './Filters.tsx';
+import { CatalogueToolbar, cataloguePagination } from './Filters.tsx';
 import { IndicatorDrawer } from './IndicatorDrawer.tsx';
 import { DefinitionName } from './Tags.tsx';
 
@@ -34,32 +33,31 @@ export function IndicatorsTab({ catalogue }: { catalogue: CatalogueView }) {
 
   return (
     <div data-testid="catalogue-indicators">
-      <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-        <SearchBox value={filter.q} onChange={(q) => update({ q })} placeholder={t('catalogue.searchIndicators')} testId="catalogue-indicator-search" />
-        <Select<TargetGroup>
-          allowClear
-          placeholder={t('catalogue.col.group')}
-          value={filter.group}
-          onChange={(group) => update({ group })}
-          options={TARGET_GROUPS.map((g) => ({ value: g, label: t(TARGET_GROUP_LABEL[g]) }))}
-          style={{ width: 240 }}
-          data-testid="catalogue-group-filter"
-          aria-label={t('catalogue.col.group')}
-        />
-        <SourceStateFilters source={filter.source} state={filter.state} onChange={update} />
-        <div style={{ flex: 1 }} />
-        {manage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="catalogue-indicator-create">
-            {t('catalogue.addIndicator')}
-          </Button>
-        ) : null}
-      </Flex>
+      <CatalogueToolbar
+        search={{ value: filter.q, placeholder: t('catalogue.searchIndicators'), testId: 'catalogue-indicator-search' }}
+        filter={
+          <Select<TargetGroup>
+            allowClear
+            placeholder={t('catalogue.col.group')}
+            value={filter.group}
+            onChange={(group) => update({ group })}
+            options={TARGET_GROUPS.map((g) => ({ value: g, label: t(TARGET_GROUP_LABEL[g]) }))}
+            style={{ width: 240 }}
+            data-testid="catalogue-group-filter"
+            aria-label={t('catalogue.col.group')}
+          />
+        }
+        source={filter.source}
+        state={filter.state}
+        onChange={update}
+        add={manage ? { label: t('catalogue.addIndicator'), testId: 'catalogue-indicator-create', onClick: () => setEditing('new') } : null}
+      />
       <Table<IndicatorView>
         rowKey="id"
         size="small"
         dataSource={rows}
         scroll={{ x: 1080 }}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('common.total', { n: formatNumber(n) }), hideOnSinglePage: true }}
+        pagination={cataloguePagination(t)}
         locale={{ emptyText: t('catalogue.noIndicators') }}
         data-testid="catalogue-indicator-table"
         onRow={(i) => ({ 'data-code': i.code }) as HTMLAttributes<HTMLElement>}
