@@ -131,8 +131,8 @@ export function createIndicatorService({ db, templates, reportersOf, targetsInFo
       }
       const provisional = q.provisional === 'true';
       const [catalogue, targets, overrides] = await Promise.all([catalogueOf(province.id), targetsInForce(province.id), linksOf(province.id)]);
-      const ELEMENTS = catalogue.elementByCode;
-      const levelOf = (ind: CatalogueIndicator) => indicatorLevel(ind, ELEMENTS);
+      const elements = catalogue.elementByCode;
+      const levelOf = (ind: CatalogueIndicator) => indicatorLevel(ind, elements);
       // The elements some indicator reads: the only figures an indicator table needs to fetch.
       const indicatorElements = [...new Set(catalogue.indicators.flatMap(elementsOf))];
       const { rows, latestAt } = await repo.valuesForIndicators(db, { templateIds: ts.map((t) => t.id), periodKey: q.periodKey, path: unit.path, states: provisional ? ['approved', 'submitted'] : ['approved'], elements: indicatorElements });
@@ -145,7 +145,7 @@ export function createIndicatorService({ db, templates, reportersOf, targetsInFo
       const links = linkTargetsWith(targets, catalogue.indicators, overrides);
       const year = Number(q.periodKey.slice(0, 4));
       const indicators = catalogue.indicators.map((ind) => {
-        const r = evaluate(ind, valuesOf(ind), unitsFor(levelOf(ind)), ELEMENTS);
+        const r = evaluate(ind, valuesOf(ind), unitsFor(levelOf(ind)), elements);
         const targets = targetsFor(links, ind.code, unit.level).map((t) => ({ planId: t.planId, planNumber: t.planNumber, text: t.text, comparator: t.comparator, value: t.value, year: t.year, met: isMet(r.value, t, year) }));
         return { code: ind.code, name: ind.name, group: ind.group, unit: ind.unit, level: levelOf(ind), value: r.value, numerator: r.numerator, denominator: r.denominator, status: r.status, unitsReporting: r.unitsReporting, unitsExpected: r.unitsExpected, reason: r.reason ? EVALUATION_REASON_VI[r.reason] : null, targets };
       });
@@ -157,7 +157,7 @@ export function createIndicatorService({ db, templates, reportersOf, targetsInFo
       );
       const perCommune =
         unit.level === 'province'
-          ? communes.map((c) => ({ unitId: c.id, name: c.name, values: Object.fromEntries(communeIndicators.map((ind) => [ind.code, evaluate(ind, byUnit.get(c.id) ?? [], [c.id], ELEMENTS).value])) }))
+          ? communes.map((c) => ({ unitId: c.id, name: c.name, values: Object.fromEntries(communeIndicators.map((ind) => [ind.code, evaluate(ind, byUnit.get(c.id) ?? [], [c.id], elements).value])) }))
           : [];
       return { unit: { id: unit.id, name: unit.name, level: unit.level }, periodKey: q.periodKey, periodLabel: periodLabel(period), provisional, latestAt: iso(latestAt), indicators, rows: perCommune };
     },
@@ -177,8 +177,8 @@ export function createIndicatorService({ db, templates, reportersOf, targetsInFo
         catalogueOf(province.id),
         linksOf(province.id),
       ]);
-      const ELEMENTS = catalogue.elementByCode;
-      const levelOf = (ind: CatalogueIndicator) => indicatorLevel(ind, ELEMENTS);
+      const elements = catalogue.elementByCode;
+      const levelOf = (ind: CatalogueIndicator) => indicatorLevel(ind, elements);
       const asked = q.indicator === undefined ? catalogue.indicators : catalogue.indicators.filter((i) => i.code === q.indicator);
       if (asked.length === 0) throw invalid('Không có chỉ số này trong danh mục.', [{ path: 'indicator', message: `không có chỉ số “${q.indicator}”` }]);
       const links = linkTargetsWith(targets, catalogue.indicators, overrides);
@@ -207,7 +207,7 @@ export function createIndicatorService({ db, templates, reportersOf, targetsInFo
         const points = years.map((year, k) => {
           const byElement = byPeriod.get(periodKeys[k]!);
           const values = elementsOf(ind).flatMap((e) => byElement?.get(e) ?? []);
-          const r = evaluate(ind, values, unitsFor(levelOf(ind)), ELEMENTS);
+          const r = evaluate(ind, values, unitsFor(levelOf(ind)), elements);
           return {
             year,
             periodKey: periodKeys[k]!,

@@ -57,7 +57,7 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
 
   function detail(t: repo.TemplateRecord, names: Map<string, string>, canEdit: boolean, catalogue: Catalogue): TemplateDetail {
     const level = templateLevel(t);
-    const ELEMENTS = catalogue.elementByCode;
+    const elementByCode = catalogue.elementByCode;
     return {
       id: t.id,
       provinceId: t.provinceId,
@@ -73,7 +73,7 @@ export function createReportTemplatesService({ db, assignmentsOfPlan, groupsWith
       frequency: t.frequency,
       outline: (t.outline as { key: string; title: string; hint?: string }[]).map((s) => ({ key: s.key, title: s.title, hint: s.hint ?? '' })),
       level,
-      elements: t.elements.map((code) => ({ code, name: ELEMENTS.get(code)?.name ?? code, level: ELEMENTS.get(code)?.level ?? level })),
+      elements: t.elements.map((code) => ({ code, name: elementByCode.get(code)?.name ?? code, level: elementByCode.get(code)?.level ?? level })),
       instructions: t.instructions,
       legalBasis: t.legalBasis,
       active: t.active,
