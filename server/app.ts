@@ -36,6 +36,7 @@ import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { createReportTemplatesService } from './modules/reporting/reporting.templates.service.ts';
 import { reportTemplatesRoutes } from './modules/reporting/reporting.templates.routes.ts';
 import { createCatalogueService } from './modules/reporting/reporting.catalogue.service.ts';
+import { createTargetLinksService } from './modules/reporting/reporting.target-links.service.ts';
 import { catalogueRoutes } from './modules/reporting/reporting.catalogue.routes.ts';
 import { createRemindersService } from './modules/reminders/reminders.service.ts';
 import { createSmtpMailer } from './modules/reminders/reminders.mailer.ts';
@@ -51,8 +52,9 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login' | '
   const db = database.db;
   const agencies = createAgenciesService({ db, findUnit });
   const plans = createPlansService({ db, findUnit, groupsWithMembers: agencies.groupsWithMembers, catalogue: agencies.catalogue });
-  const catalogue = createCatalogueService({ db, targetsOfPlan: plans.targetsOfPlan, targetOwner: plans.targetOwner });
-  const reporting = createReportingService({ db, clock, targetsInForce: plans.targetsInForce, catalogueOf: catalogue.catalogueOf, linksOf: catalogue.linksOf });
+  const catalogue = createCatalogueService({ db });
+  const targetLinks = createTargetLinksService({ db, catalogueOf: catalogue.catalogueOf, targetsOfPlan: plans.targetsOfPlan, targetOwner: plans.targetOwner });
+  const reporting = createReportingService({ db, clock, targetsInForce: plans.targetsInForce, catalogueOf: catalogue.catalogueOf, linksOf: targetLinks.linksOf });
   const auth = createAuthService({ db, clock, sessionTtlMs: config.sessionTtlMs, login: config.login });
   return {
     auth,
@@ -64,6 +66,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login' | '
     tracking: createTrackingService({ db, clock, groupsWithMembers: agencies.groupsWithMembers }),
     reporting,
     catalogue,
+    targetLinks,
     reportTemplates: createReportTemplatesService({
       db,
       assignmentsOfPlan: plans.assignmentsOfPlan,
@@ -71,7 +74,7 @@ export function createServices(config: Pick<Config, 'sessionTtlMs' | 'login' | '
       forgetTemplate: reporting.forgetTemplate,
       seedTemplates: reporting.seedTemplates,
       catalogueOf: catalogue.catalogueOf,
-      linksOf: catalogue.linksOf,
+      linksOf: targetLinks.linksOf,
     }),
     reminders: createRemindersService({
       db,
@@ -149,7 +152,7 @@ export async function buildApp(config: Config, deps: AppDeps, logger: FastifySer
   trackingRoutes(app, services.tracking);
   reportingRoutes(app, services.reporting);
   reportTemplatesRoutes(app, services.reportTemplates);
-  catalogueRoutes(app, services.catalogue);
+  catalogueRoutes(app, services.catalogue, services.targetLinks);
   remindersRoutes(app, services.reminders);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 

@@ -16,10 +16,11 @@ import {
   TargetLinkView,
 } from '../../../shared/contracts/catalogue.ts';
 import type { CatalogueService } from './reporting.catalogue.service.ts';
+import type { TargetLinksService } from './reporting.target-links.service.ts';
 
 const tags = ['Danh mục chỉ số'];
 
-export function catalogueRoutes(app: App, catalogue: CatalogueService) {
+export function catalogueRoutes(app: App, catalogue: CatalogueService, links: TargetLinksService) {
   const r = typed(app);
   r.get(
     '/api/reporting/catalogue',
@@ -49,11 +50,11 @@ export function catalogueRoutes(app: App, catalogue: CatalogueService) {
   r.get(
     '/api/reporting/target-links',
     { schema: { tags, summary: 'Các chỉ tiêu của kế hoạch và chỉ số đo từng chỉ tiêu (tự động theo từ ngữ, do điều phối viên chọn, hoặc không có)', querystring: TargetLinksQuery, response: { 200: TargetLinksView } } },
-    (req) => catalogue.targetLinks(actorOf(req), req.query.planId),
+    (req) => links.targetLinks(actorOf(req), req.query.planId),
   );
   r.put(
     '/api/reporting/target-links/:targetId',
     { schema: { tags, summary: 'Chọn chỉ số đo một chỉ tiêu, hoặc xác định không có, hoặc trả về tự động', params: TargetLinkParams, body: TargetLinkInput, response: { 200: TargetLinkView } } },
-    (req) => catalogue.setTargetLink(actorOf(req), req.params.targetId, req.body),
+    (req) => links.setTargetLink(actorOf(req), req.params.targetId, req.body),
   );
 }
